@@ -1,0 +1,3 @@
+namespace ShadowProxy.Core;
+
+internal static class AssemblyMarker;
