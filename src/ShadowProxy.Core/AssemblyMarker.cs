@@ -1,3 +1,0 @@
-namespace ShadowProxy.Core;
-
-internal static class AssemblyMarker;

@@ -1,0 +1,91 @@
+using ShadowProxy.Core.Normalization;
+
+namespace ShadowProxy.Core.Comparison;
+
+/// <summary>Compares a primary response with its baseline. Thread-safe; create once and share.</summary>
+internal sealed class PairComparer
+{
+    private readonly PairComparerOptions _options;
+    private readonly SideAnalyzer _sides;
+
+    public PairComparer(PairComparerOptions? options = null)
+    {
+        _options = options ?? new PairComparerOptions();
+        _sides = new SideAnalyzer(_options, new RefusalDetector(_options), new PriceTable(_options.Prices));
+    }
+
+    public PairComparison Compare(ComparisonInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var request = input.Request;
+        var extractor = AnswerExtractorSelector.Select(input.Profile, request, input.Baseline.Text, input.Primary.Text);
+        var jsonApplies = request.AsksForJson
+            || (input.Baseline.Status == ResponseStatus.Ok && JsonText.LooksLikeJson(input.Baseline.Text));
+        var baseline = _sides.Analyze(request, input.Baseline, extractor, jsonApplies);
+        var primary = _sides.Analyze(request, input.Primary, extractor, jsonApplies);
+        var bothText = baseline.HasText && primary.HasText;
+        var (f1, rouge) = bothText ? Similarity(baseline.Text, primary.Text) : (null, null);
+
+        return new PairComparison
+        {
+            Baseline = baseline.Facts,
+            Primary = primary.Facts,
+            Agreement = Agreement(input, baseline.Facts, primary.Facts),
+            ExtractorUsed = extractor.Kind,
+            LengthLogRatio = BothUsable(baseline.Facts, primary.Facts)
+                ? Math.Log((primary.Facts.Chars + 1.0) / (baseline.Facts.Chars + 1.0))
+                : null,
+            TokenF1 = f1,
+            RougeL = rouge,
+            ToolCallsEqual = ToolCallsEqual(input.Baseline.FirstChoice, input.Primary.FirstChoice),
+            FinishReasonMismatch = baseline.Facts.FinishReason is { } b && primary.Facts.FinishReason is { } p && b != p,
+            JsonKeyPathSimilarity = baseline.JsonKeyPaths is { } bk && primary.JsonKeyPaths is { } pk ? JsonKeyPaths.Jaccard(bk, pk) : null,
+            EmbeddingCosine = EmbeddingSimilarity.Cosine(input.Baseline, input.Primary),
+            LatencyRatio = Ratio(input.PrimaryTimings?.Total, input.BaselineTimings?.Total),
+            TtftRatio = Ratio(input.PrimaryTimings?.TimeToFirstByte, input.BaselineTimings?.TimeToFirstByte),
+            CostDeltaUsd = primary.Facts.CostUsd - baseline.Facts.CostUsd,
+        };
+    }
+
+    private (double?, double?) Similarity(string baseline, string primary)
+    {
+        var b = WordTokens.Hash(baseline, _options.SimilarityMaxTokens);
+        var p = WordTokens.Hash(primary, _options.SimilarityMaxTokens);
+        return (TokenOverlap.F1(b, p), RougeL.FMeasure(b, p));
+    }
+
+    private static AnswerAgreement Agreement(ComparisonInput input, SideFacts baseline, SideFacts primary)
+    {
+        if (baseline.Unparseable || primary.Unparseable
+            || (input.Baseline.Embeddings.Count > 0 && input.Primary.Embeddings.Count > 0))
+        {
+            return AnswerAgreement.NotApplicable;
+        }
+
+        return (baseline.Answer, primary.Answer) switch
+        {
+            (null, null) => AnswerAgreement.NeitherAnswered,
+            (null, _) => AnswerAgreement.BaselineNoAnswer,
+            (_, null) => AnswerAgreement.PrimaryNoAnswer,
+            var (b, p) => string.Equals(b, p, StringComparison.Ordinal) ? AnswerAgreement.Agree : AnswerAgreement.Disagree,
+        };
+    }
+
+    private static bool BothUsable(SideFacts baseline, SideFacts primary) =>
+        !baseline.Unparseable && !primary.Unparseable && !baseline.ProviderError && !primary.ProviderError;
+
+    private static bool? ToolCallsEqual(NormalizedChoice? baseline, NormalizedChoice? primary)
+    {
+        var b = baseline?.ToolCalls ?? [];
+        var p = primary?.ToolCalls ?? [];
+        if (b.Count == 0 && p.Count == 0)
+        {
+            return null;
+        }
+
+        return b.Count == p.Count && ToolCallSignature.Of(b) == ToolCallSignature.Of(p);
+    }
+
+    private static double? Ratio(TimeSpan? primary, TimeSpan? baseline) =>
+        primary is { } p && baseline is { Ticks: > 0 } b ? p / b : null;
+}

@@ -1,0 +1,36 @@
+namespace ShadowProxy.Core.Comparison;
+
+/// <summary>The outcome of comparing one primary response with its baseline. Ratios are primary over baseline.</summary>
+internal sealed record PairComparison
+{
+    public required SideFacts Baseline { get; init; }
+
+    public required SideFacts Primary { get; init; }
+
+    public AnswerAgreement Agreement { get; init; }
+
+    public AnswerExtractorKind ExtractorUsed { get; init; }
+
+    /// <summary>ln((primaryChars + 1) / (baselineChars + 1)); 0 means equal length.</summary>
+    public double? LengthLogRatio { get; init; }
+
+    public double? TokenF1 { get; init; }
+
+    public double? RougeL { get; init; }
+
+    /// <summary>Null when neither side called tools.</summary>
+    public bool? ToolCallsEqual { get; init; }
+
+    public bool FinishReasonMismatch { get; init; }
+
+    /// <summary>Jaccard similarity of JSON key paths, when both sides answered valid JSON.</summary>
+    public double? JsonKeyPathSimilarity { get; init; }
+
+    public double? EmbeddingCosine { get; init; }
+
+    public double? LatencyRatio { get; init; }
+
+    public double? TtftRatio { get; init; }
+
+    public double? CostDeltaUsd { get; init; }
+}

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace ShadowProxy.Core.Comparison;
+
+/// <summary>Reads from a prompt how it asks to be answered.</summary>
+internal static partial class PromptAnswerFormat
+{
+    /// <summary>Labels offered as a bracketed list, e.g. <c>answer "[Yes]" or "[No]"</c> → yes, no.</summary>
+    public static IReadOnlyList<string> LabelSet(string prompt)
+    {
+        var list = LabelList().Match(prompt);
+        if (!list.Success)
+        {
+            return [];
+        }
+
+        var labels = new List<string>();
+        foreach (Match label in Label().Matches(list.Value))
+        {
+            if (AnswerText.Normalize(label.Groups[1].ValueSpan) is { } normalized && !labels.Contains(normalized))
+            {
+                labels.Add(normalized);
+            }
+        }
+
+        return labels;
+    }
+
+    public static bool MentionsBoxed(string text) => text.Contains("\\boxed", StringComparison.Ordinal);
+
+    public static bool ListsOptions(string prompt) => OptionA().IsMatch(prompt) && OptionB().IsMatch(prompt);
+
+    public static bool AsksAnswerColon(string prompt) => AnswerColon().IsMatch(prompt);
+
+    public static bool LooksNumeric(string prompt) => NumericQuestion().IsMatch(prompt);
+
+    [GeneratedRegex(
+        @"(?:\[[^\[\]\r\n]{1,30}\][""'”]?\s*(?:,|/|\bor\b|\band\b)\s*(?:\bor\b\s*)?[""'“]?)+\[[^\[\]\r\n]{1,30}\]",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LabelList();
+
+    [GeneratedRegex(@"\[([^\[\]\r\n]{1,30})\]", RegexOptions.CultureInvariant)]
+    private static partial Regex Label();
+
+    [GeneratedRegex(@"(?:^|\s)\(?A[).:]\s", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex OptionA();
+
+    [GeneratedRegex(@"(?:^|\s)\(?B[).:]\s", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex OptionB();
+
+    [GeneratedRegex(@"\b(?:final\s+)?answer\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AnswerColon();
+
+    [GeneratedRegex(
+        @"\b(?:how\s+many|how\s+much|calculate|compute|evaluate|what\s+is\s+\d|sum\s+of|product\s+of|solve\s+for)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumericQuestion();
+}

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using ShadowProxy.Core.Normalization;
+
+namespace ShadowProxy.Core.Comparison;
+
+/// <summary>
+/// Provider signals first (a <c>refusal</c> field, a <c>content_filter</c> finish), then refusal phrases —
+/// only in the first <see cref="PairComparerOptions.RefusalWindowChars"/> characters, so an answer that merely
+/// quotes or discusses a refusal later on is not counted.
+/// </summary>
+internal sealed class RefusalDetector
+{
+    private readonly Regex[] _patterns;
+    private readonly int _window;
+
+    public RefusalDetector(PairComparerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _window = options.RefusalWindowChars;
+        _patterns =
+        [
+            RefusalPatterns.Default(),
+            .. options.ExtraRefusalPatterns.Select(static p =>
+                new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(100))),
+        ];
+    }
+
+    public bool IsRefusal(NormalizedChoice? choice)
+    {
+        if (choice is null)
+        {
+            return false;
+        }
+
+        if (!string.IsNullOrWhiteSpace(choice.Refusal) || choice.FinishReason == "content_filter")
+        {
+            return true;
+        }
+
+        return IsRefusalText(choice.Text);
+    }
+
+    public bool IsRefusalText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var start = text.AsSpan().TrimStart();
+        start = start[..Math.Min(start.Length, _window)];
+        foreach (var pattern in _patterns)
+        {
+            if (pattern.IsMatch(start))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

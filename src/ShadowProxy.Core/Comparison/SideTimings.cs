@@ -1,0 +1,3 @@
+namespace ShadowProxy.Core.Comparison;
+
+internal sealed record SideTimings(TimeSpan? TimeToFirstByte, TimeSpan? Total);

@@ -1,0 +1,47 @@
+using System.Text.Json;
+
+namespace ShadowProxy.Core.Normalization;
+
+internal static class RequestFactsParser
+{
+    public static RequestFacts Parse(ReadOnlyMemory<byte> requestJson)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(requestJson);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object ? Read(root) : RequestFacts.Empty;
+        }
+        catch (JsonException)
+        {
+            return RequestFacts.Empty;
+        }
+    }
+
+    private static RequestFacts Read(JsonElement root)
+    {
+        var (format, schema) = ResponseFormatReader.Read(root);
+        var prompt = PromptTextReader.Read(root);
+        return new RequestFacts
+        {
+            IsValidJson = true,
+            Model = root.String("model"),
+            Stream = root.Bool("stream") == true,
+            IncludeUsage = root.Property("stream_options")?.Bool("include_usage") == true,
+            ResponseFormat = format,
+            JsonSchema = schema?.Clone(),
+            JsonSchemaText = schema?.GetRawText(),
+            PromptText = prompt.Text,
+            MaxTokens = root.Int("max_completion_tokens") ?? root.Int("max_output_tokens") ?? root.Int("max_tokens"),
+            N = root.Int("n"),
+            Temperature = root.Double("temperature"),
+            DependsOnProviderState = prompt.ReferencesProviderState || ReferencesProviderState(root),
+        };
+    }
+
+    private static bool ReferencesProviderState(JsonElement root) =>
+        root.Property("previous_response_id") is not null
+        || root.Property("conversation") is not null
+        || root.Property("prompt") is { ValueKind: JsonValueKind.Object }
+        || root.Items("tools").Any(static tool => tool.Property("vector_store_ids") is not null);
+}

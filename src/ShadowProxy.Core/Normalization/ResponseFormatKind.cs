@@ -1,0 +1,9 @@
+namespace ShadowProxy.Core.Normalization;
+
+internal enum ResponseFormatKind
+{
+    None,
+    Text,
+    JsonObject,
+    JsonSchema,
+}

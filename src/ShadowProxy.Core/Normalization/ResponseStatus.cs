@@ -1,0 +1,8 @@
+namespace ShadowProxy.Core.Normalization;
+
+internal enum ResponseStatus
+{
+    Ok,
+    ProviderError,
+    Unparseable,
+}

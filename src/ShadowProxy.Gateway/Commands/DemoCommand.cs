@@ -1,0 +1,55 @@
+using System.CommandLine;
+using ShadowProxy.Gateway.Demo;
+
+namespace ShadowProxy.Gateway.Commands;
+
+/// <summary>`shadowproxy demo`: the gateway, simulated primary and baseline models and live traffic, in one process.</summary>
+internal static class DemoCommand
+{
+    private static readonly Option<int> DurationOption = new("--duration")
+    {
+        Description = "Seconds to run before printing the summary (Ctrl+C stops earlier).",
+        DefaultValueFactory = _ => 60,
+    };
+
+    private static readonly Option<double> RateOption = new("--rate")
+    {
+        Description = "Requests per second the traffic generator sends.",
+        DefaultValueFactory = _ => 20,
+    };
+
+    private static readonly Option<int> SeedOption = new("--seed") { Description = "Seed for traffic and simulated models.", DefaultValueFactory = _ => 1 };
+
+    private static readonly Option<int> DriftAfterOption = new("--drift-after")
+    {
+        Description = "Seconds until the simulated primary starts behaving like a different model.",
+        DefaultValueFactory = _ => 20,
+    };
+
+    private static readonly Option<Uri?> PrimaryUrlOption = new("--primary-url") { Description = "A real OpenAI-compatible base URL for the primary (instead of the simulator)." };
+    private static readonly Option<string?> PrimaryModelOption = new("--primary-model") { Description = "Model the traffic asks for." };
+    private static readonly Option<string?> ApiKeyOption = new("--api-key") { Description = "API key sent by the demo client (or set OPENAI_API_KEY)." };
+
+    public static Command Create()
+    {
+        var demo = new Command("demo", "Show ShadowProxy end to end on simulated models (works offline).");
+        demo.Options.Add(DurationOption);
+        demo.Options.Add(RateOption);
+        demo.Options.Add(SeedOption);
+        demo.Options.Add(DriftAfterOption);
+        demo.Options.Add(PrimaryUrlOption);
+        demo.Options.Add(PrimaryModelOption);
+        demo.Options.Add(ApiKeyOption);
+        demo.SetAction((parseResult, cancellationToken) => new DemoRunner(new DemoSettings
+        {
+            Duration = TimeSpan.FromSeconds(parseResult.GetValue(DurationOption)),
+            Rate = parseResult.GetValue(RateOption),
+            Seed = parseResult.GetValue(SeedOption),
+            DriftAfter = TimeSpan.FromSeconds(parseResult.GetValue(DriftAfterOption)),
+            PrimaryUrl = parseResult.GetValue(PrimaryUrlOption),
+            PrimaryModel = parseResult.GetValue(PrimaryModelOption) ?? "gpt-4o",
+            ApiKey = parseResult.GetValue(ApiKeyOption) ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "sk-demo-not-a-real-key",
+        }, Console.Out).RunAsync(cancellationToken));
+        return demo;
+    }
+}

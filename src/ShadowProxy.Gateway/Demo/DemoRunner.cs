@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using ShadowProxy.Gateway.Hosting;
+using ShadowProxy.Simulator.Hosting;
+using ShadowProxy.Simulator.Profiles;
+
+namespace ShadowProxy.Gateway.Demo;
+
+/// <summary>Runs the demo: simulated models, the gateway in front of them, traffic, live progress and a summary.</summary>
+internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        await using var primary = settings.PrimaryUrl is null
+            ? await SimulatorServer.StartAsync(new SimulatorOptions { Profile = BuiltInProfiles.March, Seed = settings.Seed }, cancellationToken)
+            : null;
+        var primaryUrl = settings.PrimaryUrl ?? primary!.BaseUri;
+
+        await using var gateway = GatewayHost.Build(new GatewayHostSettings
+        {
+            Overrides = new Dictionary<string, string?>
+            {
+                ["Listeners:Proxy"] = settings.ProxyListener,
+                ["Listeners:Admin"] = settings.AdminListener,
+                ["ReverseProxy:Clusters:openai:Destinations:primary:Address"] = primaryUrl.ToString(),
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+            },
+        });
+        await gateway.StartAsync(cancellationToken);
+        output.WriteLine($"ShadowProxy demo: gateway {gateway.ProxyUri}v1 -> primary {primaryUrl}");
+        output.WriteLine($"  admin/explorer: {gateway.AdminUri}   (Ctrl+C to stop)");
+
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        run.CancelAfter(settings.Duration);
+        using var client = new HttpClient { BaseAddress = gateway.ProxyUri, Timeout = TimeSpan.FromMinutes(2) };
+        var stats = new DemoStats();
+        var clock = Stopwatch.StartNew();
+        using var generator = new DemoTraffic(client, settings, stats);
+        var traffic = generator.RunAsync(run.Token);
+        var drifted = false;
+        while (!traffic.IsCompleted)
+        {
+            await Task.WhenAny(traffic, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
+            if (!drifted && primary is not null && clock.Elapsed >= settings.DriftAfter)
+            {
+                drifted = true;
+                primary.Profile = BuiltInProfiles.June;
+                output.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F0}s] the provider silently swapped the primary model ({BuiltInProfiles.March.Model} -> {BuiltInProfiles.June.Model})");
+            }
+
+            output.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F0}s] requests {stats.Sent,6}  ok {stats.Succeeded,6}  errors {stats.Failed,4}  streamed {stats.Streamed,5}");
+        }
+
+        await traffic;
+        output.WriteLine($"Done: {stats.Sent} requests, {stats.Succeeded} ok, {stats.Failed} errors.");
+        await gateway.StopAsync(CancellationToken.None);
+        return stats.Failed == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,23 @@
+namespace ShadowProxy.Gateway.Demo;
+
+internal sealed record DemoSettings
+{
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+
+    public double Rate { get; init; } = 20;
+
+    public int Seed { get; init; } = 1;
+
+    public TimeSpan DriftAfter { get; init; } = TimeSpan.FromSeconds(20);
+
+    public Uri? PrimaryUrl { get; init; }
+
+    public string PrimaryModel { get; init; } = "gpt-4o";
+
+    public string ApiKey { get; init; } = "sk-demo-not-a-real-key";
+
+    /// <summary>Listener addresses; the defaults pick free loopback ports.</summary>
+    public string ProxyListener { get; init; } = "http://127.0.0.1:0";
+
+    public string AdminListener { get; init; } = "http://127.0.0.1:0";
+}

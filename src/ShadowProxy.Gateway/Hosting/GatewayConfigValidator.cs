@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Net;
+using ShadowProxy.Gateway.Hosting.Listeners;
+
+namespace ShadowProxy.Gateway.Hosting;
+
+/// <summary>Checks the whole configuration before start-up and names the key of every problem it finds.</summary>
+internal static class GatewayConfigValidator
+{
+    public static IReadOnlyList<string> Validate(IConfiguration configuration)
+    {
+        var errors = new List<string>();
+        var proxy = ValidateListener(configuration, "Listeners:Proxy", new ListenerOptions().Proxy, errors);
+        var admin = ValidateListener(configuration, "Listeners:Admin", new ListenerOptions().Admin, errors);
+        if (proxy is not null && admin is not null && proxy.Port != 0 && proxy.Port == admin.Port)
+        {
+            errors.Add($"Listeners:Admin: the admin listener must not share port {admin.Port} with the proxy listener.");
+        }
+
+        if (admin is not null && !IPAddress.IsLoopback(KestrelListeners.ParseHost(admin.Host))
+            && string.IsNullOrEmpty(configuration["Admin:Token"]) && !configuration.GetValue<bool>("Admin:AllowRemoteWithoutToken"))
+        {
+            errors.Add($"Listeners:Admin: '{admin}' is not a loopback address and Admin:Token is not set; set a token or Admin:AllowRemoteWithoutToken=true.");
+        }
+
+        var timeout = configuration["Upstream:ActivityTimeout"];
+        if (timeout is not null && (!TimeSpan.TryParse(timeout, CultureInfo.InvariantCulture, out var parsed) || parsed <= TimeSpan.Zero))
+        {
+            errors.Add($"Upstream:ActivityTimeout: '{timeout}' is not a positive time span such as 00:10:00.");
+        }
+
+        ValidateReverseProxy(configuration.GetSection("ReverseProxy"), errors);
+        return errors;
+    }
+
+    private static Uri? ValidateListener(IConfiguration configuration, string key, string fallback, List<string> errors)
+    {
+        var value = configuration[key] ?? fallback;
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || !IsIpOrLocalhost(uri.Host))
+        {
+            errors.Add($"{key}: '{value}' must be an http URL with an IP address or localhost, e.g. http://0.0.0.0:8080 (terminate TLS at the ingress).");
+            return null;
+        }
+
+        return uri;
+    }
+
+    private static bool IsIpOrLocalhost(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || IPAddress.TryParse(host.Trim('[', ']'), out _);
+
+    private static void ValidateReverseProxy(IConfigurationSection section, List<string> errors)
+    {
+        var clusters = section.GetSection("Clusters").GetChildren().ToList();
+        var routes = section.GetSection("Routes").GetChildren().ToList();
+        if (routes.Count == 0)
+        {
+            errors.Add("ReverseProxy:Routes: no route is configured, so the gateway would proxy nothing.");
+        }
+
+        foreach (var route in routes)
+        {
+            var clusterId = route["ClusterId"];
+            if (string.IsNullOrEmpty(clusterId) || clusters.All(c => c.Key != clusterId))
+            {
+                errors.Add($"{route.Path}:ClusterId: '{clusterId}' does not name a cluster under ReverseProxy:Clusters.");
+            }
+        }
+
+        foreach (var destination in clusters.SelectMany(c => c.GetSection("Destinations").GetChildren()))
+        {
+            var address = destination["Address"];
+            if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                errors.Add($"{destination.Path}:Address: '{address}' is not an absolute http(s) URL.");
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using ShadowProxy.Gateway.Hosting.Listeners;
+
+namespace ShadowProxy.Gateway.Hosting;
+
+/// <summary>Builds the gateway application: configuration, validation, listeners, services and endpoints.</summary>
+internal static class GatewayHost
+{
+    public static GatewayApp Build(GatewayHostSettings settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = settings.Args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        ConfigFileSource.Insert(builder.Configuration, settings.ConfigFile);
+        if (settings.Overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings.Overrides);
+        }
+
+        var errors = GatewayConfigValidator.Validate(builder.Configuration);
+        if (errors.Count > 0)
+        {
+            throw new GatewayConfigurationException(errors);
+        }
+
+        settings.ConfigureLogging?.Invoke(builder.Logging);
+        var listeners = KestrelListeners.Configure(
+            builder.WebHost, builder.Configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>() ?? new ListenerOptions());
+        builder.Services.AddSingleton(listeners);
+        builder.Services.AddShadowProxy(builder.Configuration);
+        settings.ConfigureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapShadowProxy();
+        return new GatewayApp(app, listeners);
+    }
+}

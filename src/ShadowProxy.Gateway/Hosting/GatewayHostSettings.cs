@@ -1,0 +1,16 @@
+namespace ShadowProxy.Gateway.Hosting;
+
+/// <summary>How to build one gateway: command-line args, an optional --config file, and in-process overrides.</summary>
+internal sealed record GatewayHostSettings
+{
+    public string[] Args { get; init; } = [];
+
+    public string? ConfigFile { get; init; }
+
+    /// <summary>Applied last (the demo and tests use them to point at in-process upstreams).</summary>
+    public IReadOnlyDictionary<string, string?>? Overrides { get; init; }
+
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
+}

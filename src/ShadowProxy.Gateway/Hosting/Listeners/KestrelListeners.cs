@@ -1,0 +1,37 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace ShadowProxy.Gateway.Hosting.Listeners;
+
+/// <summary>Binds the proxy and admin listeners and tags every connection with the listener it came in on.</summary>
+internal static class KestrelListeners
+{
+    public static BoundListeners Configure(IWebHostBuilder webHost, ListenerOptions options)
+    {
+        var bound = new BoundListeners();
+        webHost.ConfigureKestrel(kestrel =>
+        {
+            bound.Proxy = Listen(kestrel, new Uri(options.Proxy), ListenerKind.Proxy);
+            bound.Admin = Listen(kestrel, new Uri(options.Admin), ListenerKind.Admin);
+        });
+        return bound;
+    }
+
+    public static IPAddress ParseHost(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(host.Trim('[', ']'));
+
+    private static ListenOptions Listen(KestrelServerOptions kestrel, Uri uri, ListenerKind kind)
+    {
+        ListenOptions? created = null;
+        kestrel.Listen(ParseHost(uri.Host), uri.Port, listen =>
+        {
+            created = listen;
+            listen.Use(next => connection =>
+            {
+                ListenerKinds.Mark(connection.Items, kind);
+                return next(connection);
+            });
+        });
+        return created!;
+    }
+}

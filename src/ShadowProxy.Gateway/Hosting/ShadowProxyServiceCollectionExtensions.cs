@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShadowProxy.Gateway.Hosting.Listeners;
+using ShadowProxy.Gateway.Proxy;
+
+namespace ShadowProxy.Gateway.Hosting;
+
+internal static class ShadowProxyServiceCollectionExtensions
+{
+    /// <summary>Registers the gateway: YARP from the `ReverseProxy` section and the listener split.</summary>
+    public static IReverseProxyBuilder AddShadowProxy(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ListenerOptions>(configuration.GetSection(ListenerOptions.Section));
+        services.Configure<UpstreamOptions>(configuration.GetSection(UpstreamOptions.Section));
+        services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ListenerMatcherPolicy>());
+        services.TryAddSingleton(TimeProvider.System);
+        return services.AddReverseProxy()
+            .LoadFromConfig(configuration.GetSection("ReverseProxy"))
+            .AddConfigFilter<UpstreamDefaultsFilter>();
+    }
+}

@@ -1,0 +1,3 @@
+using ShadowProxy.Gateway.Commands;
+
+return await ShadowProxyCommandLine.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,12 @@
+namespace ShadowProxy.Simulator.Profiles;
+
+public enum FaultKind
+{
+    None,
+    RateLimited,
+    ServerError,
+    Hang,
+    MalformedJson,
+    CutStream,
+    GarbageBytes,
+}

@@ -1,0 +1,13 @@
+namespace ShadowProxy.Simulator.Tasks;
+
+internal enum TaskKind
+{
+    Chat,
+    Prime,
+    HappyCount,
+    Arithmetic,
+    Code,
+    Json,
+    Sensitive,
+    LetterWords,
+}
