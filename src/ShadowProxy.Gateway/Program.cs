@@ -1,3 +1,5 @@
+using System.CommandLine;
 using ShadowProxy.Gateway.Commands;
 
-return await ShadowProxyCommandLine.Create().Parse(args).InvokeAsync();
+// Signals are handled where the work is: the host's console lifetime drains `serve`, the demo stops itself.
+return await ShadowProxyCommandLine.Create().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -6,7 +6,8 @@ namespace ShadowProxy.Core.Comparison;
 /// Chooses the extractor for one pair. An explicit profile kind wins. Auto, in order: a configured JSON path;
 /// a JSON response format (whole canonical JSON); a bracketed label set offered by the prompt
 /// ("[Yes] or [No]"); <c>\boxed</c> in the prompt or either response; lettered options in the prompt;
-/// an "Answer:" instruction; a numeric question (final number); otherwise the whole normalized text.
+/// an "Answer:" instruction; a numeric question whose baseline answer ends on a number (final number);
+/// otherwise the whole normalized text.
 /// The same inputs always pick the same extractor, so reference answers can be extracted identically.
 /// </summary>
 internal static class AnswerExtractorSelector
@@ -63,6 +64,8 @@ internal static class AnswerExtractorSelector
             return AnswerColonExtractor.Instance;
         }
 
-        return PromptAnswerFormat.LooksNumeric(prompt) ? FinalNumberExtractor.Instance : WholeTextExtractor.Instance;
+        return PromptAnswerFormat.LooksNumeric(prompt) && PromptAnswerFormat.EndsWithNumber(baselineText)
+            ? FinalNumberExtractor.Instance
+            : WholeTextExtractor.Instance;
     }
 }

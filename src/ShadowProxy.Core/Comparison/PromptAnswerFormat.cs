@@ -5,7 +5,10 @@ namespace ShadowProxy.Core.Comparison;
 /// <summary>Reads from a prompt how it asks to be answered.</summary>
 internal static partial class PromptAnswerFormat
 {
-    /// <summary>Labels offered as a bracketed list, e.g. <c>answer "[Yes]" or "[No]"</c> → yes, no.</summary>
+    /// <summary>
+    /// Labels offered as a bracketed list, e.g. <c>answer "[Yes]" or "[No]"</c> → yes, no. Labels must start with
+    /// a letter, so array literals like <c>[3,4], [1,2]</c> in a task statement are not mistaken for labels.
+    /// </summary>
     public static IReadOnlyList<string> LabelSet(string prompt)
     {
         var list = LabelList().Match(prompt);
@@ -34,8 +37,16 @@ internal static partial class PromptAnswerFormat
 
     public static bool LooksNumeric(string prompt) => NumericQuestion().IsMatch(prompt);
 
+    /// <summary>The last non-blank line has a digit: the answer ends on a number rather than on code or prose.</summary>
+    public static bool EndsWithNumber(string text)
+    {
+        var trimmed = text.AsSpan().TrimEnd();
+        var lastLine = trimmed[(trimmed.LastIndexOf('\n') + 1)..];
+        return lastLine.IndexOfAnyInRange('0', '9') >= 0;
+    }
+
     [GeneratedRegex(
-        @"(?:\[[^\[\]\r\n]{1,30}\][""'”]?\s*(?:,|/|\bor\b|\band\b)\s*(?:\bor\b\s*)?[""'“]?)+\[[^\[\]\r\n]{1,30}\]",
+        @"(?:\[\s*\p{L}[\p{L}\p{N} _'-]{0,29}\][""'”]?\s*(?:,|/|\bor\b|\band\b)\s*(?:\bor\b\s*)?[""'“]?)+\[\s*\p{L}[\p{L}\p{N} _'-]{0,29}\]",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LabelList();
 
@@ -52,7 +63,7 @@ internal static partial class PromptAnswerFormat
     private static partial Regex AnswerColon();
 
     [GeneratedRegex(
-        @"\b(?:how\s+many|how\s+much|calculate|compute|evaluate|what\s+is\s+\d|sum\s+of|product\s+of|solve\s+for)\b",
+        @"\b(?:how\s+many|how\s+much|calculate|compute|what\s+is\s+-?\d|solve\s+for)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumericQuestion();
 }

@@ -40,16 +40,22 @@ internal static class DemoCommand
         demo.Options.Add(PrimaryUrlOption);
         demo.Options.Add(PrimaryModelOption);
         demo.Options.Add(ApiKeyOption);
-        demo.SetAction((parseResult, cancellationToken) => new DemoRunner(new DemoSettings
+        demo.SetAction(async (parseResult, cancellationToken) =>
         {
-            Duration = TimeSpan.FromSeconds(parseResult.GetValue(DurationOption)),
-            Rate = parseResult.GetValue(RateOption),
-            Seed = parseResult.GetValue(SeedOption),
-            DriftAfter = TimeSpan.FromSeconds(parseResult.GetValue(DriftAfterOption)),
-            PrimaryUrl = parseResult.GetValue(PrimaryUrlOption),
-            PrimaryModel = parseResult.GetValue(PrimaryModelOption) ?? "gpt-4o",
-            ApiKey = parseResult.GetValue(ApiKeyOption) ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "sk-demo-not-a-real-key",
-        }, Console.Out).RunAsync(cancellationToken));
+            using var signals = new TerminationSignals(cancellationToken);
+            return await new DemoRunner(Settings(parseResult), Console.Out).RunAsync(signals.Token);
+        });
         return demo;
     }
+
+    private static DemoSettings Settings(ParseResult parseResult) => new()
+    {
+        Duration = TimeSpan.FromSeconds(parseResult.GetValue(DurationOption)),
+        Rate = parseResult.GetValue(RateOption),
+        Seed = parseResult.GetValue(SeedOption),
+        DriftAfter = TimeSpan.FromSeconds(parseResult.GetValue(DriftAfterOption)),
+        PrimaryUrl = parseResult.GetValue(PrimaryUrlOption),
+        PrimaryModel = parseResult.GetValue(PrimaryModelOption) ?? "gpt-4o",
+        ApiKey = parseResult.GetValue(ApiKeyOption) ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "sk-demo-not-a-real-key",
+    };
 }

@@ -17,6 +17,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
 
         await using var gateway = GatewayHost.Build(new GatewayHostSettings
         {
+            Embedded = true,
             Overrides = new Dictionary<string, string?>
             {
                 ["Listeners:Proxy"] = settings.ProxyListener,

@@ -29,6 +29,11 @@ internal static class GatewayHost
             builder.WebHost, builder.Configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>() ?? new ListenerOptions());
         builder.Services.AddSingleton(listeners);
         builder.Services.AddShadowProxy(builder.Configuration);
+        if (settings.Embedded)
+        {
+            builder.Services.AddSingleton<IHostLifetime, Simulator.Hosting.EmbeddedHostLifetime>();
+        }
+
         settings.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -13,4 +13,7 @@ internal sealed record GatewayHostSettings
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
+
+    /// <summary>Embedded in another program (demo, tests): its owner starts and stops it, not console signals.</summary>
+    public bool Embedded { get; init; }
 }

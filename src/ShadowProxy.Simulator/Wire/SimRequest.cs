@@ -28,8 +28,9 @@ internal sealed record SimRequest
             using var document = JsonDocument.ParseValue(ref reader);
             return document.RootElement.ValueKind == JsonValueKind.Object ? From(document.RootElement) : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // A field of an unexpected type is a bad request, as a provider would answer it.
             return null;
         }
     }
@@ -101,5 +102,5 @@ internal sealed record SimRequest
             : null;
 
     private static int? Int(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.TryGetInt32(out var n) ? n : null;
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) ? n : null;
 }

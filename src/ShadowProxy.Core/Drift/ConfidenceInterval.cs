@@ -1,0 +1,3 @@
+namespace ShadowProxy.Core.Drift;
+
+internal readonly record struct ConfidenceInterval(double Low, double High);

@@ -1,0 +1,3 @@
+namespace ShadowProxy.Core.Replay;
+
+internal readonly record struct ReplayProgress(int Completed, int Total);

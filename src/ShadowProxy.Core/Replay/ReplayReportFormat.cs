@@ -1,0 +1,8 @@
+namespace ShadowProxy.Core.Replay;
+
+internal enum ReplayReportFormat
+{
+    Table,
+    Json,
+    Markdown,
+}

@@ -1,0 +1,82 @@
+using ShadowProxy.Gateway.Commands;
+using ShadowProxy.Gateway.Hosting;
+using ShadowProxy.Gateway.Tests.Infrastructure;
+
+namespace ShadowProxy.Gateway.Tests.Hosting;
+
+public sealed class ConfigurationTests
+{
+    [Theory]
+    [InlineData("ReverseProxy:Clusters:openai:Destinations:primary:Address", "not-a-url")]
+    [InlineData("Listeners:Proxy", "http://example.com:8080")]
+    [InlineData("Upstream:ActivityTimeout", "-00:00:05")]
+    [InlineData("ReverseProxy:Routes:openai:ClusterId", "missing")]
+    public void InvalidSetting_RefusesToStartNamingTheKey(string key, string value)
+    {
+        var error = Assert.Throws<GatewayConfigurationException>(() => GatewayHost.Build(new GatewayHostSettings
+        {
+            Overrides = new Dictionary<string, string?> { ["Listeners:Proxy"] = "http://127.0.0.1:0", ["Listeners:Admin"] = "http://127.0.0.1:0", [key] = value },
+        }));
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AdminOnNonLoopbackWithoutToken_RefusesToStart()
+    {
+        var error = Assert.Throws<GatewayConfigurationException>(() => GatewayHost.Build(new GatewayHostSettings
+        {
+            Overrides = new Dictionary<string, string?> { ["Listeners:Admin"] = "http://0.0.0.0:0" },
+        }));
+
+        Assert.Contains("Admin:Token", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServeCommand_WithBadConfigFile_ExitsWithCode2AndTheKeyOnStderr()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"shadowproxy-bad-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """{"ReverseProxy":{"Clusters":{"openai":{"Destinations":{"primary":{"Address":"ftp://nope"}}}}}}""", TestContext.Current.CancellationToken);
+        var stderr = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(stderr);
+        try
+        {
+            var exit = await ShadowProxyCommandLine.Create().Parse(["serve", "--config", file]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+            Assert.Equal(ExitCodes.InvalidConfiguration, exit);
+            Assert.Contains("ReverseProxy:Clusters:openai:Destinations:primary:Address", stderr.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Console.SetError(original);
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task ConfigFile_OverridesAppSettingsAndIsOverriddenByArguments()
+    {
+        await using var upstream = await TestUpstream.StartAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"shadowproxy-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """{"Upstream":{"ActivityTimeout":"00:00:01"},"ReverseProxy":{"Clusters":{"openai":{"Destinations":{"primary":{"Address":"UPSTREAM"}}}}}}""".Replace("UPSTREAM", upstream.BaseUri.ToString(), StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        try
+        {
+            await using var gateway = GatewayHost.Build(new GatewayHostSettings
+            {
+                ConfigFile = file,
+                Args = ["--Listeners:Proxy=http://127.0.0.1:0", "--Listeners:Admin=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"],
+            });
+            await gateway.StartAsync(TestContext.Current.CancellationToken);
+            using var client = gateway.ProxyClient();
+
+            using var response = await client.PostAsync("v1/hang", new StringContent("{}"), TestContext.Current.CancellationToken);
+
+            Assert.Equal(System.Net.HttpStatusCode.GatewayTimeout, response.StatusCode);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

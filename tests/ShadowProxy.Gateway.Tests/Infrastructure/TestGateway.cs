@@ -1,0 +1,30 @@
+using ShadowProxy.Gateway.Hosting;
+
+namespace ShadowProxy.Gateway.Tests.Infrastructure;
+
+/// <summary>Starts a real gateway (Kestrel, loopback, free ports) in front of the given primary upstream.</summary>
+internal static class TestGateway
+{
+    public static async Task<GatewayApp> StartAsync(Uri primary, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Listeners:Proxy"] = "http://127.0.0.1:0",
+            ["Listeners:Admin"] = "http://127.0.0.1:0",
+            ["ReverseProxy:Clusters:openai:Destinations:primary:Address"] = primary.ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
+        var gateway = GatewayHost.Build(new GatewayHostSettings { Overrides = overrides, Embedded = true });
+        await gateway.StartAsync(TestContext.Current.CancellationToken);
+        return gateway;
+    }
+
+    public static HttpClient ProxyClient(this GatewayApp gateway) => new() { BaseAddress = gateway.ProxyUri, Timeout = TimeSpan.FromSeconds(60) };
+
+    public static HttpClient AdminClient(this GatewayApp gateway) => new() { BaseAddress = gateway.AdminUri, Timeout = TimeSpan.FromSeconds(60) };
+}
