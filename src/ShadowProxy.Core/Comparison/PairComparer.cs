@@ -49,9 +49,10 @@ internal sealed class PairComparer
 
     private (double?, double?) Similarity(string baseline, string primary)
     {
-        var b = WordTokens.Hash(baseline, _options.SimilarityMaxTokens);
-        var p = WordTokens.Hash(primary, _options.SimilarityMaxTokens);
-        return (TokenOverlap.F1(b, p), RougeL.FMeasure(b, p));
+        var tokens = DenseTokens.Map(
+            WordTokens.Hash(baseline, _options.SimilarityMaxTokens),
+            WordTokens.Hash(primary, _options.SimilarityMaxTokens));
+        return (TokenOverlap.F1(tokens), RougeL.FMeasure(tokens));
     }
 
     private static AnswerAgreement Agreement(ComparisonInput input, SideFacts baseline, SideFacts primary)

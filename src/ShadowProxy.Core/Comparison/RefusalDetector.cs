@@ -10,16 +10,16 @@ namespace ShadowProxy.Core.Comparison;
 /// </summary>
 internal sealed class RefusalDetector
 {
-    private readonly Regex[] _patterns;
+    private readonly Regex _builtIn = RefusalPatterns.Default();
+    private readonly Regex[] _extraPatterns;
     private readonly int _window;
 
     public RefusalDetector(PairComparerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _window = options.RefusalWindowChars;
-        _patterns =
+        _extraPatterns =
         [
-            RefusalPatterns.Default(),
             .. options.ExtraRefusalPatterns.Select(static p =>
                 new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(100))),
         ];
@@ -45,7 +45,12 @@ internal sealed class RefusalDetector
         ArgumentNullException.ThrowIfNull(text);
         var start = text.AsSpan().TrimStart();
         start = start[..Math.Min(start.Length, _window)];
-        foreach (var pattern in _patterns)
+        if (RefusalPrefilter.MayBeRefusal(start) && _builtIn.IsMatch(start))
+        {
+            return true;
+        }
+
+        foreach (var pattern in _extraPatterns)
         {
             if (pattern.IsMatch(start))
             {

@@ -1,37 +1,31 @@
 namespace ShadowProxy.Core.Comparison;
 
-/// <summary>Bag-of-words F1 (SQuAD style) over word hashes.</summary>
+/// <summary>Bag-of-words F1 (SQuAD style): shared tokens counted as a multiset.</summary>
 internal static class TokenOverlap
 {
-    public static double F1(int[] left, int[] right)
+    public static double F1(int[] reference, int[] candidate) => F1(DenseTokens.Map(reference, candidate));
+
+    public static double F1(DenseTokens tokens)
     {
-        ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
-        if (left.Length == 0 || right.Length == 0)
+        var (reference, candidate, distinct) = tokens;
+        if (reference.Length == 0 || candidate.Length == 0)
         {
-            return left.Length == right.Length ? 1.0 : 0.0;
+            return reference.Length == candidate.Length ? 1.0 : 0.0;
         }
 
-        var a = (int[])left.Clone();
-        var b = (int[])right.Clone();
-        Array.Sort(a);
-        Array.Sort(b);
-        int common = 0, i = 0, j = 0;
-        while (i < a.Length && j < b.Length)
+        var remaining = new int[distinct];
+        foreach (var id in reference)
         {
-            if (a[i] == b[j])
+            remaining[id]++;
+        }
+
+        var common = 0;
+        foreach (var id in candidate)
+        {
+            if (remaining[id] > 0)
             {
+                remaining[id]--;
                 common++;
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
             }
         }
 
@@ -40,8 +34,8 @@ internal static class TokenOverlap
             return 0.0;
         }
 
-        var precision = (double)common / b.Length;
-        var recall = (double)common / a.Length;
+        var precision = (double)common / candidate.Length;
+        var recall = (double)common / reference.Length;
         return 2 * precision * recall / (precision + recall);
     }
 }

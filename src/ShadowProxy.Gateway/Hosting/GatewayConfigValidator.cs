@@ -30,6 +30,7 @@ internal static class GatewayConfigValidator
         }
 
         ValidateReverseProxy(configuration.GetSection("ReverseProxy"), errors);
+        errors.AddRange(Shadowing.Policy.ShadowPolicyStore.Validate(configuration));
         return errors;
     }
 

@@ -1,6 +1,7 @@
 using ShadowProxy.Gateway.Admin;
 using ShadowProxy.Gateway.Hosting.Listeners;
 using ShadowProxy.Gateway.Proxy;
+using ShadowProxy.Gateway.Shadowing;
 
 namespace ShadowProxy.Gateway.Hosting;
 
@@ -12,7 +13,11 @@ internal static class ShadowProxyEndpointExtensions
         var admin = app.MapGroup("/").WithMetadata(AdminEndpointMetadata.Instance);
         HealthEndpoints.Map(admin);
 
-        app.MapReverseProxy(proxy => proxy.UseMiddleware<UpstreamErrorMiddleware>());
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<UpstreamErrorMiddleware>();
+            proxy.UseShadowing();
+        });
         app.MapFallback(context => OpenAiError.WriteAsync(context, StatusCodes.Status404NotFound, "invalid_request_error",
             $"No route for {context.Request.Method} {context.Request.Path}; ShadowProxy forwards the configured routes such as /v1/..."));
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShadowProxy.Gateway.Hosting.Listeners;
 using ShadowProxy.Gateway.Proxy;
+using ShadowProxy.Gateway.Shadowing;
 
 namespace ShadowProxy.Gateway.Hosting;
 
@@ -14,6 +15,7 @@ internal static class ShadowProxyServiceCollectionExtensions
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ListenerMatcherPolicy>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddShadowing();
         return services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))
             .AddConfigFilter<UpstreamDefaultsFilter>();

@@ -38,7 +38,7 @@ internal sealed class CompletionEndpoint(SimulatorState state)
         var envelope = new ResponseEnvelope(
             (legacy ? "cmpl-" : "chatcmpl-") + random.NextInt64().ToString("x16", CultureInfo.InvariantCulture),
             state.TimeProvider.GetUtcNow().ToUnixTimeSeconds(), profile.Model, profile.SystemFingerprint, legacy);
-        var reply = new CompletionReply(envelope, pieces, truncated ? "length" : "stop", usage, profile, fault == FaultKind.CutStream);
+        var reply = new CompletionReply(envelope, pieces, truncated ? "length" : "stop", usage, profile, fault == FaultKind.CutStream, fault == FaultKind.StallStream);
 
         await (request.Stream
             ? CompletionStreamWriter.WriteAsync(context, reply, request.IncludeUsage, state.TimeProvider)

@@ -9,4 +9,5 @@ internal sealed record CompletionReply(
     string FinishReason,
     TokenUsage Usage,
     SimulatorProfile Profile,
-    bool CutShort);
+    bool CutShort,
+    bool Stall = false);

@@ -17,9 +17,14 @@ internal static class CompletionStreamWriter
         await context.Response.StartAsync(aborted);
         await DelayAsync(reply.Profile.TimeToFirstToken, time, aborted);
 
-        var cutAt = reply.CutShort ? reply.Pieces.Count / 2 : int.MaxValue;
+        var cutAt = reply.CutShort || reply.Stall ? reply.Pieces.Count / 2 : int.MaxValue;
         for (var i = 0; i < reply.Pieces.Count; i++)
         {
+            if (i == cutAt && reply.Stall)
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, time, aborted);
+            }
+
             if (i == cutAt)
             {
                 // A connection reset mid-stream, as when a provider's edge drops a long generation.
@@ -50,10 +55,16 @@ internal static class CompletionStreamWriter
         await DelayAsync(reply.Profile.TimeToFirstToken + reply.Profile.TokenInterval * reply.Pieces.Count, time, context.RequestAborted);
         var body = CompletionJson.Full(reply.Envelope, string.Concat(reply.Pieces), reply.FinishReason, reply.Usage);
         context.Response.ContentType = "application/json";
-        if (reply.CutShort)
+        if (reply.CutShort || reply.Stall)
         {
             context.Response.ContentLength = body.Length;
             await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            if (reply.Stall)
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, time, context.RequestAborted);
+            }
+
             context.Abort();
             return;
         }

@@ -19,6 +19,7 @@ internal static class FaultResponder
         {
             (FaultKind.RateLimited, faults.RateLimited), (FaultKind.ServerError, faults.ServerError), (FaultKind.Hang, faults.Hang),
             (FaultKind.MalformedJson, faults.MalformedJson), (FaultKind.CutStream, faults.CutStream), (FaultKind.GarbageBytes, faults.GarbageBytes),
+            (FaultKind.StallStream, faults.StallStream),
         })
         {
             if (roll < chance)

@@ -9,4 +9,5 @@ public enum FaultKind
     MalformedJson,
     CutStream,
     GarbageBytes,
+    StallStream,
 }

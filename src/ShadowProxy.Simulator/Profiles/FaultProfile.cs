@@ -19,5 +19,8 @@ public sealed record FaultProfile
 
     public double GarbageBytes { get; init; }
 
-    public bool Any => RateLimited + ServerError + Hang + MalformedJson + CutStream + GarbageBytes > 0;
+    /// <summary>Streams: send half the chunks, then go silent without closing (a provider stuck mid-generation).</summary>
+    public double StallStream { get; init; }
+
+    public bool Any => RateLimited + ServerError + Hang + MalformedJson + CutStream + GarbageBytes + StallStream > 0;
 }

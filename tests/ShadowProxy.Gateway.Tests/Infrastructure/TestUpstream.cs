@@ -16,6 +16,15 @@ internal sealed class TestUpstream : IAsyncDisposable
     /// <summary>Completes when a request to /v1/hang is aborted by its caller.</summary>
     public TaskCompletionSource HangAborted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The fixed chat completion /v1/chat/completions answers with (non-streaming).</summary>
+    public static byte[] CannedChat { get; } = Encoding.UTF8.GetBytes(
+        "{\"id\":\"chatcmpl-canned\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\"canned-model\",\"system_fingerprint\":\"fp_canned\","
+        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"So the answer is [Yes]\"},\"finish_reason\":\"stop\"}],"
+        + "\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":6,\"total_tokens\":15}}");
+
+    /// <summary>The fixed stream /v1/chat/completions answers with when the request says "stream": true.</summary>
+    public static byte[] CannedStream { get; } = [.. Enumerable.Range(0, 5).SelectMany(SseChunk), .. "data: [DONE]\n\n"u8.ToArray()];
+
     public static byte[] SseChunk(int index) => Encoding.UTF8.GetBytes(
         $"data: {{\"id\":\"c{index}\",\"object\":\"chat.completion.chunk\",\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"t{index} \"}}}}]}}\n\n");
 
@@ -65,6 +74,18 @@ internal sealed class TestUpstream : IAsyncDisposable
                 await context.Response.Body.WriteAsync(SseChunk(i), context.RequestAborted);
                 await context.Response.Body.FlushAsync(context.RequestAborted);
             }
+        });
+        _app.MapPost("/v1/chat/completions", async context =>
+        {
+            using var body = new StreamReader(context.Request.Body);
+            var streamed = (await body.ReadToEndAsync(context.RequestAborted)).Contains("\"stream\":true", StringComparison.Ordinal);
+            if (int.TryParse(context.Request.Headers["x-test-delay-ms"], out var delay))
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+
+            context.Response.ContentType = streamed ? "text/event-stream" : "application/json";
+            await context.Response.Body.WriteAsync(streamed ? CannedStream : CannedChat, context.RequestAborted);
         });
         _app.MapPost("/v1/hang", async context =>
         {

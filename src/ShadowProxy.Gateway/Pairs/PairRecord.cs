@@ -1,0 +1,45 @@
+using ShadowProxy.Core.Comparison;
+using ShadowProxy.Core.Exchanges;
+
+namespace ShadowProxy.Gateway.Pairs;
+
+/// <summary>What is kept of a compared pair: facts, never raw credentials. Texts only where evidence capture is on.</summary>
+internal sealed record PairRecord
+{
+    public required string PairId { get; init; }
+
+    public required string RouteId { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public required OperationKind Operation { get; init; }
+
+    public required bool Streamed { get; init; }
+
+    public string? PrimaryModel { get; init; }
+
+    public string? BaselineModel { get; init; }
+
+    public string? PrimaryFingerprint { get; init; }
+
+    public string? BaselineFingerprint { get; init; }
+
+    public required PairComparison Comparison { get; init; }
+
+    /// <summary>Baseline vs its own replicate, when this pair measured the noise floor.</summary>
+    public PairComparison? Noise { get; init; }
+
+    public TimeSpan PrimaryTimeToFirstByte { get; init; }
+
+    public TimeSpan BaselineTimeToFirstByte { get; init; }
+
+    public TimeSpan PrimaryTotal { get; init; }
+
+    public TimeSpan BaselineTotal { get; init; }
+
+    public string? PrimaryText { get; init; }
+
+    public string? BaselineText { get; init; }
+
+    public string? PromptText { get; init; }
+}

@@ -1,0 +1,86 @@
+using ShadowProxy.Core.Comparison;
+using ShadowProxy.Core.Normalization;
+using ShadowProxy.Gateway.Shadowing.Accounting;
+using ShadowProxy.Gateway.Shadowing.Budget;
+using ShadowProxy.Gateway.Shadowing.Dispatch;
+
+namespace ShadowProxy.Gateway.Pairs;
+
+/// <summary>
+/// Turns a completed pair into facts: normalizes both sides (and the noise replicate), compares them with the route's
+/// profile, charges the baseline's tokens to the budget, and tells every observer.
+/// </summary>
+internal sealed class PairRecorder(PairComparer comparer, ComparisonProfiles profiles, IShadowBudget budget, IEnumerable<IPairObserver> observers) : IPairSink
+{
+    public async ValueTask<ShadowOutcome> AcceptAsync(CompletedPair pair, CancellationToken cancellationToken)
+    {
+        var exchange = pair.Exchange;
+        var request = RequestFacts.Parse(exchange.RequestBody.Memory);
+        var primary = NormalizePrimary(exchange);
+        var baseline = ResponseNormalizer.Normalize(exchange.Operation, pair.Baseline.AsCaptured());
+        if (baseline.Status != ResponseStatus.Ok)
+        {
+            // A baseline that answered 200 with something unreadable is a failed shadow call, not evidence of drift.
+            return ShadowOutcome.BaselineError;
+        }
+
+        var profile = profiles.For(exchange.Policy.Options.ComparisonProfile);
+        var comparison = comparer.Compare(new ComparisonInput
+        {
+            Request = request,
+            Baseline = baseline,
+            Primary = primary,
+            Profile = profile,
+            BaselineTimings = new SideTimings(pair.Baseline.TimeToFirstByte, pair.Baseline.Total),
+            PrimaryTimings = new SideTimings(exchange.PrimaryTimeToFirstByte, exchange.PrimaryTotal),
+        });
+        PairComparison? noise = null;
+        long tokens = baseline.Usage?.TotalTokens ?? 0;
+        if (pair.Replicate is { } replicateResponse)
+        {
+            var replicate = ResponseNormalizer.Normalize(exchange.Operation, replicateResponse.AsCaptured());
+            noise = comparer.Compare(new ComparisonInput { Request = request, Baseline = baseline, Primary = replicate, Profile = profile });
+            tokens += replicate.Usage?.TotalTokens ?? 0;
+        }
+
+        await budget.AddTokensAsync(exchange.Policy, tokens, cancellationToken);
+        var record = new PairRecord
+        {
+            PairId = exchange.PairId,
+            RouteId = exchange.Policy.RouteId,
+            StartedAt = exchange.StartedAt,
+            Operation = exchange.Operation,
+            Streamed = exchange.Streamed,
+            PrimaryModel = primary.Model,
+            BaselineModel = baseline.Model,
+            PrimaryFingerprint = primary.SystemFingerprint,
+            BaselineFingerprint = baseline.SystemFingerprint,
+            Comparison = comparison,
+            Noise = noise,
+            PrimaryTimeToFirstByte = exchange.PrimaryTimeToFirstByte,
+            BaselineTimeToFirstByte = pair.Baseline.TimeToFirstByte,
+            PrimaryTotal = exchange.PrimaryTotal,
+            BaselineTotal = pair.Baseline.Total,
+        };
+        foreach (var observer in observers)
+        {
+            await observer.OnPairAsync(record, cancellationToken);
+        }
+
+        return ShadowOutcome.Paired;
+    }
+
+    private static NormalizedResponse NormalizePrimary(Shadowing.Capture.ShadowExchange exchange)
+    {
+        var captured = exchange.PrimaryResponse;
+        try
+        {
+            var body = ContentDecoding.Decode(captured.Body, exchange.PrimaryContentEncoding, exchange.Policy.Options.MaxResponseCaptureBytes);
+            return ResponseNormalizer.Normalize(exchange.Operation, captured with { Body = body });
+        }
+        catch (InvalidDataException)
+        {
+            return ResponseNormalizer.Normalize(exchange.Operation, captured with { Body = ReadOnlyMemory<byte>.Empty });
+        }
+    }
+}

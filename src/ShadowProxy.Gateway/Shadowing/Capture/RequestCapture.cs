@@ -1,0 +1,44 @@
+using System.Buffers;
+
+namespace ShadowProxy.Gateway.Shadowing.Capture;
+
+/// <summary>Reads a sampled request's body into a bounded buffer and gives the primary an identical body to forward.</summary>
+internal static class RequestCapture
+{
+    /// <returns>The captured body, or null when it exceeded the limit (the request body is then restored as-is).</returns>
+    public static async ValueTask<PooledCapture?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        var limit = (int)Math.Min(maxBytes, int.MaxValue - 1);
+        var capture = new PooledCapture(limit);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            return await ReadIntoAsync(request, capture, chunk, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    private static async ValueTask<PooledCapture?> ReadIntoAsync(HttpRequest request, PooledCapture capture, byte[] chunk, CancellationToken cancellationToken)
+    {
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (!capture.Append(chunk.AsSpan(0, read)))
+            {
+                // Over the limit: give the primary what was read plus the unread rest; nothing is lost or reordered.
+                var prefix = new byte[capture.Length + read];
+                capture.Span.CopyTo(prefix);
+                chunk.AsSpan(0, read).CopyTo(prefix.AsSpan(capture.Length));
+                request.Body = new PrefixedStream(prefix, request.Body);
+                capture.Dispose();
+                return null;
+            }
+        }
+
+        request.Body = capture.AsReadStream();
+        return capture;
+    }
+}

@@ -1,0 +1,121 @@
+using ShadowProxy.Core.Normalization;
+using ShadowProxy.Gateway.Shadowing.Accounting;
+using ShadowProxy.Gateway.Shadowing.Budget;
+using ShadowProxy.Gateway.Shadowing.Policy;
+using ShadowProxy.Gateway.Shadowing.Queue;
+using ShadowProxy.Gateway.Shadowing.Sampling;
+
+namespace ShadowProxy.Gateway.Shadowing.Capture;
+
+/// <summary>
+/// The one shadowing step on the request path (YARP pipeline). Unsampled requests pay only the decision; a sampled
+/// request is buffered (bounded), its response teed, and the finished exchange handed to the queue without waiting.
+/// </summary>
+internal sealed class ShadowCaptureMiddleware(
+    RequestDelegate next,
+    ShadowPolicyStore policies,
+    ShadowSampler sampler,
+    IShadowQueue queue,
+    ShadowAccounting accounting,
+    BudgetExhaustion budgetHint,
+    TimeProvider time)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var snapshot = policies.Current;
+        var policy = snapshot.Find(context.GetReverseProxyFeature().Route.Config.RouteId);
+        if (policy is null)
+        {
+            return next(context);
+        }
+
+        var decision = sampler.Decide(context.Request, policy);
+        accounting.Decision(policy.RouteId, decision);
+        return decision == ShadowDecision.Sampled ? CaptureAsync(context, policy, snapshot.Version) : next(context);
+    }
+
+    private async Task CaptureAsync(HttpContext context, RoutePolicy policy, int policyVersion)
+    {
+        if (budgetHint.IsExhausted(policy.RouteId))
+        {
+            accounting.Outcome(policy.RouteId, ShadowOutcome.SkippedBudget);
+            await next(context);
+            return;
+        }
+
+        var started = time.GetTimestamp();
+        var requestBody = await RequestCapture.ReadAsync(context.Request, policy.Options.MaxRequestBodyBytes, context.RequestAborted);
+        if (requestBody is null)
+        {
+            accounting.Outcome(policy.RouteId, ShadowOutcome.CaptureTruncated);
+            await next(context);
+            return;
+        }
+
+        if (RequestFacts.Parse(requestBody.Memory).DependsOnProviderState)
+        {
+            // Replaying a request that points at provider-side state would compare against the wrong context.
+            accounting.Outcome(policy.RouteId, ShadowOutcome.SkippedStateful);
+            await ForwardAndReleaseAsync(context, requestBody);
+            return;
+        }
+
+        var clientBody = context.Response.Body;
+        var tee = new ResponseTee(clientBody, new PooledCapture(policy.Options.MaxResponseCaptureBytes), time);
+        context.Response.Body = tee;
+        try
+        {
+            await next(context);
+        }
+        catch
+        {
+            Release(requestBody, tee);
+            accounting.Outcome(policy.RouteId, ShadowOutcome.PrimaryFailed);
+            throw;
+        }
+        finally
+        {
+            context.Response.Body = clientBody;
+        }
+
+        Complete(context, policy, policyVersion, requestBody, tee, started);
+    }
+
+    private void Complete(HttpContext context, RoutePolicy policy, int policyVersion, PooledCapture requestBody, ResponseTee tee, long started)
+    {
+        var outcome = context.GetForwarderErrorFeature() is not null || context.RequestAborted.IsCancellationRequested ? ShadowOutcome.PrimaryFailed
+            : tee.Capture.Overflowed ? ShadowOutcome.CaptureTruncated
+            : (ShadowOutcome?)null;
+        if (outcome is { } early)
+        {
+            Release(requestBody, tee);
+            accounting.Outcome(policy.RouteId, early);
+            return;
+        }
+
+        var exchange = ShadowExchangeFactory.Create(context, policy, policyVersion, requestBody, tee, started, time, sampler.WantsNoiseReplicate(policy));
+        if (!queue.TryEnqueue(exchange))
+        {
+            exchange.Dispose();
+            accounting.Outcome(policy.RouteId, ShadowOutcome.DroppedQueueFull);
+        }
+    }
+
+    private async Task ForwardAndReleaseAsync(HttpContext context, PooledCapture requestBody)
+    {
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            requestBody.Dispose();
+        }
+    }
+
+    private static void Release(PooledCapture requestBody, ResponseTee tee)
+    {
+        requestBody.Dispose();
+        tee.Capture.Dispose();
+    }
+}

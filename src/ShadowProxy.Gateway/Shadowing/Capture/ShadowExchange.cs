@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using ShadowProxy.Core.Exchanges;
+using ShadowProxy.Gateway.Shadowing.Policy;
+
+namespace ShadowProxy.Gateway.Shadowing.Capture;
+
+/// <summary>
+/// A completed primary exchange waiting for its baseline call. It owns the pooled request and response captures
+/// until the dispatcher disposes it; nothing here refers to the HttpContext.
+/// </summary>
+internal sealed class ShadowExchange : IDisposable
+{
+    public required string PairId { get; init; }
+
+    public required RoutePolicy Policy { get; init; }
+
+    public required int PolicyVersion { get; init; }
+
+    public required OperationKind Operation { get; init; }
+
+    /// <summary>Path and query as the client sent them; appended to the baseline's address.</summary>
+    public required string PathAndQuery { get; init; }
+
+    public required PooledCapture RequestBody { get; init; }
+
+    /// <summary>The client's credential headers, kept only when the route forwards them to the baseline.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ForwardedCredentials { get; init; } = [];
+
+    public required bool Streamed { get; init; }
+
+    public required CapturedResponse PrimaryResponse { get; init; }
+
+    public required PooledCapture PrimaryBody { get; init; }
+
+    /// <summary>The primary's Content-Encoding (e.g. gzip): the tee sees the bytes as they went to the client.</summary>
+    public string? PrimaryContentEncoding { get; init; }
+
+    public required TimeSpan PrimaryTimeToFirstByte { get; init; }
+
+    public required TimeSpan PrimaryTotal { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public required bool WantsNoiseReplicate { get; init; }
+
+    /// <summary>The primary request's span, linked from the shadow span.</summary>
+    public ActivityContext PrimaryActivity { get; init; }
+
+    public void Dispose()
+    {
+        RequestBody.Dispose();
+        PrimaryBody.Dispose();
+    }
+}

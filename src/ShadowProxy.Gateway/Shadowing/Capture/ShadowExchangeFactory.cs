@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using ShadowProxy.Core.Exchanges;
+using ShadowProxy.Gateway.Shadowing.Policy;
+
+namespace ShadowProxy.Gateway.Shadowing.Capture;
+
+/// <summary>Copies what the background work needs out of the HttpContext, which it must never touch later.</summary>
+internal static class ShadowExchangeFactory
+{
+    private static readonly string[] CredentialHeaders = ["Authorization", "api-key"];
+
+    public static ShadowExchange Create(
+        HttpContext context, RoutePolicy policy, int policyVersion, PooledCapture requestBody, ResponseTee tee, long started, TimeProvider time, bool noiseReplicate)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var firstByte = tee.FirstByteTimestamp == 0 ? time.GetTimestamp() : tee.FirstByteTimestamp;
+        var contentType = response.ContentType;
+        var encoding = response.Headers.ContentEncoding.ToString();
+        return new ShadowExchange
+        {
+            PairId = Guid.CreateVersion7(time.GetUtcNow()).ToString("N"),
+            Policy = policy,
+            PolicyVersion = policyVersion,
+            Operation = OperationKinds.FromPath(request.Path.Value),
+            PathAndQuery = request.Path.Value + request.QueryString.Value,
+            RequestBody = requestBody,
+            ForwardedCredentials = policy.Options.Baseline.ForwardClientCredentials ? Credentials(request) : [],
+            Streamed = contentType?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true,
+            PrimaryResponse = new CapturedResponse(response.StatusCode, contentType, tee.Capture.Memory, tee.Capture.Overflowed),
+            PrimaryContentEncoding = string.IsNullOrEmpty(encoding) ? null : encoding,
+            PrimaryBody = tee.Capture,
+            PrimaryTimeToFirstByte = time.GetElapsedTime(started, firstByte),
+            PrimaryTotal = time.GetElapsedTime(started),
+            StartedAt = time.GetUtcNow() - time.GetElapsedTime(started),
+            WantsNoiseReplicate = noiseReplicate,
+            PrimaryActivity = Activity.Current?.Context ?? default,
+        };
+    }
+
+    private static List<KeyValuePair<string, string>> Credentials(HttpRequest request) =>
+        [.. CredentialHeaders.Where(request.Headers.ContainsKey).Select(h => new KeyValuePair<string, string>(h, request.Headers[h].ToString()))];
+}

@@ -1,0 +1,50 @@
+using System.Buffers;
+using Polly;
+using ShadowProxy.Gateway.Shadowing.Capture;
+
+namespace ShadowProxy.Gateway.Shadowing.Dispatch;
+
+/// <summary>Calls a baseline through its route's resilience pipeline and reads the whole answer, bounded.</summary>
+internal sealed class BaselineClient(IHttpClientFactory httpClients, TimeProvider time)
+{
+    public const string HttpClientName = "shadowproxy-baseline";
+
+    public ValueTask<BaselineResponse> CallAsync(ShadowExchange exchange, ResiliencePipeline<BaselineResponse> pipeline, CancellationToken cancellationToken) =>
+        pipeline.ExecuteAsync(static (state, token) => state.Client.SendAsync(state.Exchange, token), (Client: this, Exchange: exchange), cancellationToken);
+
+    private async ValueTask<BaselineResponse> SendAsync(ShadowExchange exchange, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        using var request = BaselineRequestFactory.Create(exchange);
+        var http = httpClients.CreateClient(HttpClientName);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var body = new PooledCapture(exchange.Policy.Options.MaxResponseCaptureBytes);
+        long firstByte = 0;
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                firstByte = firstByte == 0 ? time.GetTimestamp() : firstByte;
+                if (!body.Append(chunk.AsSpan(0, read)))
+                {
+                    break;
+                }
+            }
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        var ttfb = time.GetElapsedTime(started, firstByte == 0 ? time.GetTimestamp() : firstByte);
+        return new BaselineResponse((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), body, ttfb, time.GetElapsedTime(started));
+    }
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
+using ShadowProxy.Gateway.Shadowing.Accounting;
+using ShadowProxy.Gateway.Shadowing.Budget;
+using ShadowProxy.Gateway.Shadowing.Capture;
+using ShadowProxy.Gateway.Shadowing.Policy;
+using ShadowProxy.Gateway.Shadowing.Queue;
+using ShadowProxy.Gateway.Telemetry;
+
+namespace ShadowProxy.Gateway.Shadowing.Dispatch;
+
+/// <summary>
+/// Background workers: take exchanges off the queue, call the route's baseline in the primary's mode, and give each
+/// sampled request exactly one outcome. Nothing here can reach the client: the primary response is long gone.
+/// </summary>
+internal sealed partial class BaselineDispatcher(
+    IShadowQueue queue,
+    ShadowPolicyStore policies,
+    BaselineClient client,
+    BaselinePipelines pipelines,
+    IShadowBudget budget,
+    BudgetExhaustion budgetHint,
+    IPairSink sink,
+    ShadowAccounting accounting,
+    ShadowProxyInstrumentation instrumentation,
+    ILogger<BaselineDispatcher> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, policies.Current.Options.Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)));
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            ShadowExchange exchange;
+            try
+            {
+                exchange = await queue.DequeueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            using (exchange)
+            {
+                var outcome = await ProcessAsync(exchange, stoppingToken);
+                accounting.Outcome(exchange.Policy.RouteId, outcome);
+            }
+        }
+    }
+
+    internal async Task<ShadowOutcome> ProcessAsync(ShadowExchange exchange, CancellationToken cancellationToken)
+    {
+        var policy = exchange.Policy;
+        if (!await budget.TryAcquireAsync(policy, cancellationToken))
+        {
+            budgetHint.MarkExhausted(policy.RouteId);
+            return ShadowOutcome.SkippedBudget;
+        }
+
+        using var activity = StartActivity(exchange);
+        var pipeline = pipelines.For(policy, exchange.PolicyVersion);
+        var (outcome, baseline) = await CallAsync(exchange, pipeline, cancellationToken);
+        using (baseline)
+        {
+            activity?.SetTag("shadowproxy.outcome", outcome.Name());
+            if (outcome != ShadowOutcome.Paired)
+            {
+                return outcome;
+            }
+
+            var (_, replicate) = exchange.WantsNoiseReplicate ? await CallAsync(exchange, pipeline, cancellationToken) : default;
+            using (replicate)
+            {
+                return await sink.AcceptAsync(new CompletedPair(exchange, baseline!, replicate), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<(ShadowOutcome Outcome, BaselineResponse? Response)> CallAsync(
+        ShadowExchange exchange, Polly.ResiliencePipeline<BaselineResponse> pipeline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await client.CallAsync(exchange, pipeline, cancellationToken);
+            var outcome = !response.IsSuccess ? ShadowOutcome.BaselineError
+                : response.Body.Overflowed ? ShadowOutcome.CaptureTruncated
+                : ShadowOutcome.Paired;
+            if (outcome != ShadowOutcome.Paired)
+            {
+                response.Dispose();
+                return (outcome, null);
+            }
+
+            return (outcome, response);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return (ShadowOutcome.BaselineTimeout, null);
+        }
+        catch (BrokenCircuitException)
+        {
+            return (ShadowOutcome.CircuitOpen, null);
+        }
+        catch (RateLimiterRejectedException)
+        {
+            return (ShadowOutcome.DroppedConcurrency, null);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or FormatException or OperationCanceledException)
+        {
+            LogBaselineFailed(logger, exchange.Policy.RouteId, exchange.PairId, e);
+            return (ShadowOutcome.BaselineError, null);
+        }
+    }
+
+    private Activity? StartActivity(ShadowExchange exchange)
+    {
+        var links = exchange.PrimaryActivity == default ? null : new[] { new ActivityLink(exchange.PrimaryActivity) };
+        var activity = instrumentation.ActivitySource.StartActivity("shadow baseline", ActivityKind.Client, default(ActivityContext), links: links);
+        activity?.SetTag("shadowproxy.route", exchange.Policy.RouteId);
+        activity?.SetTag("shadowproxy.pair_id", exchange.PairId);
+        activity?.SetTag("gen_ai.request.model", exchange.Policy.Options.Baseline.Model);
+        return activity;
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "Baseline call for route {Route} pair {PairId} failed")]
+    private static partial void LogBaselineFailed(ILogger logger, string route, string pairId, Exception error);
+}

@@ -1,0 +1,9 @@
+using ShadowProxy.Gateway.Shadowing.Capture;
+
+namespace ShadowProxy.Gateway.Shadowing.Dispatch;
+
+/// <summary>
+/// A primary exchange with its baseline answer (and, for noise replicates, a second independent baseline answer).
+/// Valid only during <see cref="IPairSink.AcceptAsync"/>: the buffers return to the pool afterwards.
+/// </summary>
+internal sealed record CompletedPair(ShadowExchange Exchange, BaselineResponse Baseline, BaselineResponse? Replicate);

@@ -1,0 +1,28 @@
+namespace ShadowProxy.Gateway.Shadowing.Policy;
+
+/// <summary>Where a route's pinned baseline lives and how to call it.</summary>
+internal sealed record BaselineOptions
+{
+    /// <summary>Root address; the request's own path is appended, as YARP does for a destination.</summary>
+    public string? Address { get; init; }
+
+    /// <summary>The pinned model that replaces the request's `model` field.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>The baseline's own key (from config, environment or a mounted secret), sent as a bearer token.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Header for <see cref="ApiKey"/>: `Authorization` (bearer) or e.g. `api-key` for Azure OpenAI.</summary>
+    public string ApiKeyHeader { get; init; } = "Authorization";
+
+    /// <summary>Send the client's own Authorization/api-key headers to the baseline. Off unless the route says so.</summary>
+    public bool ForwardClientCredentials { get; init; }
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Baseline calls in flight for this route at once; more wait briefly in line, then are dropped.</summary>
+    public int MaxConcurrency { get; init; } = 16;
+
+    /// <summary>Circuit breaker: failure ratio over 30 s (with at least 10 calls) that opens it for 30 s.</summary>
+    public double BreakFailureRatio { get; init; } = 0.5;
+}

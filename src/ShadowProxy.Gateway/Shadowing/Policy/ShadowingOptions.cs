@@ -1,0 +1,15 @@
+namespace ShadowProxy.Gateway.Shadowing.Policy;
+
+/// <summary>The `Shadowing` section: the shared queue and workers, and a policy per YARP route id.</summary>
+internal sealed record ShadowingOptions
+{
+    public const string Section = "Shadowing";
+
+    /// <summary>Exchanges waiting for a baseline call; past this they are dropped and counted, never waited for.</summary>
+    public int QueueCapacity { get; init; } = 1_000;
+
+    /// <summary>Background workers calling baselines (each route also has its own concurrency cap).</summary>
+    public int Workers { get; init; } = 8;
+
+    public Dictionary<string, RouteShadowOptions> Routes { get; init; } = [];
+}

@@ -1,0 +1,96 @@
+namespace ShadowProxy.Gateway.Shadowing.Policy;
+
+/// <summary>Every problem in the `Shadowing` section, each naming its config key.</summary>
+internal static class ShadowingOptionsValidator
+{
+    public static IReadOnlyList<string> Validate(ShadowingOptions options, IReadOnlyCollection<string> knownRouteIds)
+    {
+        var errors = new List<string>();
+        if (options.QueueCapacity is < 1 or > 1_000_000)
+        {
+            errors.Add($"Shadowing:QueueCapacity: {options.QueueCapacity} must be between 1 and 1000000.");
+        }
+
+        if (options.Workers is < 1 or > 1024)
+        {
+            errors.Add($"Shadowing:Workers: {options.Workers} must be between 1 and 1024.");
+        }
+
+        foreach (var (routeId, route) in options.Routes)
+        {
+            ValidateRoute($"Shadowing:Routes:{routeId}", route, errors);
+            if (knownRouteIds.Count > 0 && !knownRouteIds.Contains(routeId))
+            {
+                errors.Add($"Shadowing:Routes:{routeId}: no route '{routeId}' under ReverseProxy:Routes.");
+            }
+        }
+
+        return errors;
+    }
+
+    private static void ValidateRoute(string key, RouteShadowOptions route, List<string> errors)
+    {
+        if (route.SampleRate is < 0 or > 1 || double.IsNaN(route.SampleRate))
+        {
+            errors.Add($"{key}:SampleRate: {route.SampleRate} must be between 0 and 1.");
+        }
+
+        if (route.NoiseReplicateRate is < 0 or > 1 || double.IsNaN(route.NoiseReplicateRate))
+        {
+            errors.Add($"{key}:NoiseReplicateRate: {route.NoiseReplicateRate} must be between 0 and 1.");
+        }
+
+        if (SamplingKeys.TryParseHeader(route.SamplingKey, out _) is false && route.SamplingKey != SamplingKeys.Random)
+        {
+            errors.Add($"{key}:SamplingKey: '{route.SamplingKey}' must be 'random' or 'header:NAME'.");
+        }
+
+        foreach (var operation in route.Operations.Where(o => !ShadowOperations.TryParse(o, out _)))
+        {
+            errors.Add($"{key}:Operations: unknown operation '{operation}'; use {string.Join(", ", ShadowOperations.Names)}.");
+        }
+
+        if (route.MaxRequestBodyBytes < 1 || route.MaxResponseCaptureBytes < 1)
+        {
+            errors.Add($"{key}:MaxRequestBodyBytes/MaxResponseCaptureBytes: must be positive.");
+        }
+
+        if (route.Enabled)
+        {
+            ValidateBaseline($"{key}:Baseline", route.Baseline, errors);
+        }
+
+        if (route.Budget.RequestsPerMinute < 0 || route.Budget.TokensPerDay < 0)
+        {
+            errors.Add($"{key}:Budget: limits must be 0 (no cap) or positive.");
+        }
+    }
+
+    private static void ValidateBaseline(string key, BaselineOptions baseline, List<string> errors)
+    {
+        if (!Uri.TryCreate(baseline.Address, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add($"{key}:Address: '{baseline.Address}' must be an absolute http(s) URL of the baseline provider.");
+        }
+
+        if (string.IsNullOrWhiteSpace(baseline.Model))
+        {
+            errors.Add($"{key}:Model: the pinned baseline model is missing.");
+        }
+
+        if (baseline.Timeout <= TimeSpan.Zero)
+        {
+            errors.Add($"{key}:Timeout: must be positive.");
+        }
+
+        if (baseline.MaxConcurrency < 1)
+        {
+            errors.Add($"{key}:MaxConcurrency: must be at least 1.");
+        }
+
+        if (baseline.BreakFailureRatio is <= 0 or > 1)
+        {
+            errors.Add($"{key}:BreakFailureRatio: must be in (0, 1].");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using ShadowProxy.Gateway.Shadowing.Capture;
+
+namespace ShadowProxy.Gateway.Shadowing.Queue;
+
+/// <summary>Hands completed primary exchanges to the baseline workers without ever making the request path wait.</summary>
+internal interface IShadowQueue
+{
+    /// <returns>False when full: the caller drops the exchange and counts it.</returns>
+    bool TryEnqueue(ShadowExchange exchange);
+
+    ValueTask<ShadowExchange> DequeueAsync(CancellationToken cancellationToken);
+
+    int Depth { get; }
+}

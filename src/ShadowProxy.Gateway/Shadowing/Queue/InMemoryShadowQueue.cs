@@ -1,0 +1,18 @@
+using System.Threading.Channels;
+using ShadowProxy.Gateway.Shadowing.Capture;
+using ShadowProxy.Gateway.Shadowing.Policy;
+
+namespace ShadowProxy.Gateway.Shadowing.Queue;
+
+/// <summary>A bounded channel in this process; capacity is read once at start-up.</summary>
+internal sealed class InMemoryShadowQueue(ShadowPolicyStore policies) : IShadowQueue
+{
+    private readonly Channel<ShadowExchange> _channel = Channel.CreateBounded<ShadowExchange>(
+        new BoundedChannelOptions(policies.Current.Options.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
+
+    public int Depth => _channel.Reader.Count;
+
+    public bool TryEnqueue(ShadowExchange exchange) => _channel.Writer.TryWrite(exchange);
+
+    public ValueTask<ShadowExchange> DequeueAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAsync(cancellationToken);
+}

@@ -1,0 +1,50 @@
+using ShadowProxy.Core.Exchanges;
+using ShadowProxy.Gateway.Shadowing.Policy;
+
+namespace ShadowProxy.Gateway.Shadowing.Sampling;
+
+/// <summary>Decides, from headers alone and without allocating, whether a request is mirrored.</summary>
+internal sealed class ShadowSampler(SamplingRandom random)
+{
+    public const string OptOutHeader = "x-shadowproxy-shadow";
+
+    public ShadowDecision Decide(HttpRequest request, RoutePolicy policy)
+    {
+        var options = policy.Options;
+        if (!options.Enabled || options.SampleRate <= 0)
+        {
+            return ShadowDecision.Disabled;
+        }
+
+        if (request.Headers.TryGetValue(OptOutHeader, out var optOut) && string.Equals(optOut, "off", StringComparison.OrdinalIgnoreCase))
+        {
+            return ShadowDecision.OptedOut;
+        }
+
+        if (!HttpMethods.IsPost(request.Method) || !policy.Operations.Contains(OperationKinds.FromPath(request.Path.Value)))
+        {
+            return ShadowDecision.Ineligible;
+        }
+
+        if (request.ContentLength > options.MaxRequestBodyBytes)
+        {
+            return ShadowDecision.BodyTooLarge;
+        }
+
+        return Draw(request, policy) < options.SampleRate ? ShadowDecision.Sampled : ShadowDecision.NotSampled;
+    }
+
+    public bool WantsNoiseReplicate(RoutePolicy policy) => random.NextDouble() < policy.Options.NoiseReplicateRate;
+
+    private double Draw(HttpRequest request, RoutePolicy policy)
+    {
+        if (policy.SamplingHeader is null)
+        {
+            return random.NextDouble();
+        }
+
+        // Requests without the key header are treated as one tenant (hash of the empty key).
+        var key = request.Headers.TryGetValue(policy.SamplingHeader, out var value) ? value.ToString() : string.Empty;
+        return StableHash.ToUnitInterval(StableHash.Of(key));
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShadowProxy.Core.Comparison;
+using ShadowProxy.Gateway.Pairs;
+using ShadowProxy.Gateway.Shadowing.Accounting;
+using ShadowProxy.Gateway.Shadowing.Budget;
+using ShadowProxy.Gateway.Shadowing.Capture;
+using ShadowProxy.Gateway.Shadowing.Dispatch;
+using ShadowProxy.Gateway.Shadowing.Policy;
+using ShadowProxy.Gateway.Shadowing.Queue;
+using ShadowProxy.Gateway.Shadowing.Sampling;
+using ShadowProxy.Gateway.Telemetry;
+
+namespace ShadowProxy.Gateway.Shadowing;
+
+internal static class ShadowingServiceCollectionExtensions
+{
+    /// <summary>Shadowing with in-process defaults; each store is registered with TryAdd so Redis can replace it.</summary>
+    public static IServiceCollection AddShadowing(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ShadowPolicyStore>();
+        services.TryAddSingleton<SamplingRandom>();
+        services.TryAddSingleton<ShadowSampler>();
+        services.TryAddSingleton<ShadowAccounting>();
+        services.TryAddSingleton<ShadowProxyInstrumentation>();
+        services.TryAddSingleton<BudgetExhaustion>();
+        services.TryAddSingleton<IShadowQueue, InMemoryShadowQueue>();
+        services.TryAddSingleton<IShadowBudget, InMemoryShadowBudget>();
+        services.TryAddSingleton<BaselinePipelines>();
+        services.TryAddSingleton<BaselineClient>();
+        services.TryAddSingleton(_ => new PairComparer());
+        services.TryAddSingleton<ComparisonProfiles>();
+        services.TryAddSingleton<IPairSink, PairRecorder>();
+        services.TryAddSingleton<InMemoryPairStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPairObserver, InMemoryPairStore>(sp => sp.GetRequiredService<InMemoryPairStore>()));
+        services.AddHostedService<BaselineDispatcher>();
+        services.AddHttpClient(BaselineClient.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+            })
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        return services;
+    }
+
+    /// <summary>The shadowing step in YARP's pipeline.</summary>
+    public static IReverseProxyApplicationBuilder UseShadowing(this IReverseProxyApplicationBuilder proxy)
+    {
+        var queue = proxy.ApplicationServices.GetRequiredService<IShadowQueue>();
+        proxy.ApplicationServices.GetRequiredService<ShadowProxyInstrumentation>().ObserveQueueDepth(() => queue.Depth);
+        proxy.UseMiddleware<ShadowCaptureMiddleware>();
+        return proxy;
+    }
+}

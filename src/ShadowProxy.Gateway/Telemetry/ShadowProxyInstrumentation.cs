@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using ShadowProxy.Gateway.Shadowing.Accounting;
+using ShadowProxy.Gateway.Shadowing.Sampling;
+
+namespace ShadowProxy.Gateway.Telemetry;
+
+/// <summary>
+/// The one owner of ShadowProxy's Meter, ActivitySource and instruments. Labels are bounded: route ids from config,
+/// fixed decision/outcome names, and model names passed through an allow-list.
+/// </summary>
+internal sealed partial class ShadowProxyInstrumentation : IDisposable
+{
+    public const string MeterName = "ShadowProxy";
+    public const string ActivitySourceName = "ShadowProxy";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _decisions;
+    private readonly Counter<long> _outcomes;
+
+    public ShadowProxyInstrumentation(IMeterFactory meterFactory)
+    {
+        _meter = meterFactory.Create(MeterName);
+        ActivitySource = new ActivitySource(ActivitySourceName);
+        _decisions = _meter.CreateCounter<long>(MetricNames.ShadowDecisions, description: "Sampling decisions on shadow-configured routes.");
+        _outcomes = _meter.CreateCounter<long>(MetricNames.ShadowOutcomes, description: "How each sampled request ended; sums to the sampled decisions.");
+        CreatePairInstruments();
+    }
+
+    public ActivitySource ActivitySource { get; }
+
+    public Meter Meter => _meter;
+
+    public void ShadowDecision(string route, ShadowDecision decision) =>
+        _decisions.Add(1, new KeyValuePair<string, object?>("route", route), new KeyValuePair<string, object?>("decision", decision.Name()));
+
+    public void ShadowOutcome(string route, ShadowOutcome outcome) =>
+        _outcomes.Add(1, new KeyValuePair<string, object?>("route", route), new KeyValuePair<string, object?>("outcome", outcome.Name()));
+
+    public void ObserveQueueDepth(Func<int> depth) =>
+        _meter.CreateObservableGauge(MetricNames.ShadowQueueDepth, depth, description: "Exchanges waiting for a baseline call.");
+
+    partial void CreatePairInstruments();
+
+    public void Dispose()
+    {
+        ActivitySource.Dispose();
+        _meter.Dispose();
+    }
+}

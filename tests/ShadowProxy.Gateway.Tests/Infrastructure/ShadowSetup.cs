@@ -1,0 +1,80 @@
+using ShadowProxy.Gateway.Hosting;
+using ShadowProxy.Gateway.Pairs;
+using ShadowProxy.Gateway.Shadowing.Accounting;
+using ShadowProxy.Gateway.Shadowing.Sampling;
+using ShadowProxy.Simulator.Hosting;
+using ShadowProxy.Simulator.Profiles;
+
+namespace ShadowProxy.Gateway.Tests.Infrastructure;
+
+/// <summary>A gateway shadowing route `openai` from a scripted primary to a simulated (or absent) baseline.</summary>
+internal sealed class ShadowSetup : IAsyncDisposable
+{
+    public const string Route = "openai";
+    public const string PinnedModel = "gpt-pinned-0314";
+    public const string BaselineKey = "sk-baseline-secret";
+
+    private ShadowSetup(TestUpstream primary, SimulatorServer? baseline, GatewayApp gateway)
+    {
+        Primary = primary;
+        Baseline = baseline;
+        Gateway = gateway;
+    }
+
+    public TestUpstream Primary { get; }
+
+    public SimulatorServer? Baseline { get; }
+
+    public GatewayApp Gateway { get; }
+
+    public ShadowAccounting Accounting => Gateway.Services.GetRequiredService<ShadowAccounting>();
+
+    public InMemoryPairStore Pairs => Gateway.Services.GetRequiredService<InMemoryPairStore>();
+
+    public long Sampled => Accounting.Decisions(Route, ShadowDecision.Sampled);
+
+    /// <param name="baselineProfile">Null: a baseline address where nothing listens.</param>
+    /// <param name="settings">Config overrides on top of the shadowing defaults.</param>
+    public static async Task<ShadowSetup> StartAsync(SimulatorProfile? baselineProfile, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var primary = await TestUpstream.StartAsync();
+        var baseline = baselineProfile is null ? null
+            : await SimulatorServer.StartAsync(new SimulatorOptions { Profile = baselineProfile }, TestContext.Current.CancellationToken);
+        var config = new Dictionary<string, string?>
+        {
+            [$"Shadowing:Routes:{Route}:SampleRate"] = "1",
+            [$"Shadowing:Routes:{Route}:NoiseReplicateRate"] = "0",
+            [$"Shadowing:Routes:{Route}:Baseline:Address"] = (baseline?.BaseUri ?? FreePort.ClosedLoopbackUri()).ToString(),
+            [$"Shadowing:Routes:{Route}:Baseline:Model"] = PinnedModel,
+            [$"Shadowing:Routes:{Route}:Baseline:ApiKey"] = BaselineKey,
+            [$"Shadowing:Routes:{Route}:Baseline:Timeout"] = "00:00:02",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        return new ShadowSetup(primary, baseline, await TestGateway.StartAsync(primary.BaseUri, config));
+    }
+
+    /// <summary>Waits until every sampled request has its outcome (the shadow work is asynchronous).</summary>
+    public async Task WaitForAccountingAsync(TimeSpan? limit = null)
+    {
+        using var timeout = new CancellationTokenSource(limit ?? TimeSpan.FromSeconds(30));
+        while (Accounting.TotalOutcomes(Route) < Sampled)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        if (Baseline is not null)
+        {
+            await Baseline.DisposeAsync();
+        }
+
+        await Primary.DisposeAsync();
+    }
+}
