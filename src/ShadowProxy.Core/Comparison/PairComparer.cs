@@ -30,7 +30,9 @@ internal sealed class PairComparer
         {
             Baseline = baseline.Facts,
             Primary = primary.Facts,
-            Agreement = Agreement(input, baseline.Facts, primary.Facts),
+            Agreement = IsAutoFreeText(input.Profile, extractor.Kind, baseline.Facts, primary.Facts)
+                ? AnswerAgreement.NotApplicable
+                : Agreement(input, baseline.Facts, primary.Facts),
             ExtractorUsed = extractor.Kind,
             LengthLogRatio = BothUsable(baseline.Facts, primary.Facts)
                 ? Math.Log((primary.Facts.Chars + 1.0) / (baseline.Facts.Chars + 1.0))
@@ -54,6 +56,16 @@ internal sealed class PairComparer
             WordTokens.Hash(primary, _options.SimilarityMaxTokens));
         return (TokenOverlap.F1(tokens), RougeL.FMeasure(tokens));
     }
+
+    /// <summary>
+    /// Exact equality of free prose is noise, not a signal: two samples of the same model almost never match word for word.
+    /// In auto mode such pairs are left to F1/ROUGE-L; a profile that asks for WholeText still gets strict equality.
+    /// </summary>
+    private static bool IsAutoFreeText(ComparisonProfile profile, AnswerExtractorKind used, SideFacts baseline, SideFacts primary) =>
+        profile.Extractor == AnswerExtractorKind.Auto && used == AnswerExtractorKind.WholeText
+        && (baseline.Answer?.Length > MaxShortAnswerChars || primary.Answer?.Length > MaxShortAnswerChars);
+
+    private const int MaxShortAnswerChars = 40;
 
     private static AnswerAgreement Agreement(ComparisonInput input, SideFacts baseline, SideFacts primary)
     {

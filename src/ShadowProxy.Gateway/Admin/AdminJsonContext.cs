@@ -2,6 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace ShadowProxy.Gateway.Admin;
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(ReadinessReport))]
+[JsonSerializable(typeof(DriftResponse))]
+[JsonSerializable(typeof(ReadinessVerdict))]
+[JsonSerializable(typeof(ServedModelsResponse))]
+[JsonSerializable(typeof(ApiError))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ShadowProxy.Gateway.Drift;
 using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;
@@ -14,6 +15,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
             ? await SimulatorServer.StartAsync(new SimulatorOptions { Profile = BuiltInProfiles.March, Seed = settings.Seed }, cancellationToken)
             : null;
         var primaryUrl = settings.PrimaryUrl ?? primary!.BaseUri;
+        await using var baseline = await SimulatorServer.StartAsync(new SimulatorOptions { Profile = BuiltInProfiles.March, Seed = settings.Seed + 1 }, cancellationToken);
 
         await using var gateway = GatewayHost.Build(new GatewayHostSettings
         {
@@ -23,6 +25,17 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
                 ["Listeners:Proxy"] = settings.ProxyListener,
                 ["Listeners:Admin"] = settings.AdminListener,
                 ["ReverseProxy:Clusters:openai:Destinations:primary:Address"] = primaryUrl.ToString(),
+                ["Shadowing:Routes:openai:SampleRate"] = "1",
+                ["Shadowing:Routes:openai:NoiseReplicateRate"] = "0.25",
+                ["Shadowing:Routes:openai:Baseline:Address"] = baseline.BaseUri.ToString(),
+                ["Shadowing:Routes:openai:Baseline:Model"] = BuiltInProfiles.March.Model,
+                ["Shadowing:Workers"] = "64",
+                ["Shadowing:Routes:openai:Baseline:MaxConcurrency"] = "48",
+                ["Shadowing:Routes:openai:Budget:RequestsPerMinute"] = "0",
+                ["Drift:BucketDuration"] = "00:00:05",
+                ["Drift:WindowBuckets"] = "24",
+                ["Drift:ReferenceBuckets"] = "4",
+                ["Drift:EvaluateEvery"] = "00:00:02",
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
             },
@@ -39,6 +52,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
         using var generator = new DemoTraffic(client, settings, stats);
         var traffic = generator.RunAsync(run.Token);
         var drifted = false;
+        var monitor = gateway.Services.GetRequiredService<DriftMonitor>();
         while (!traffic.IsCompleted)
         {
             await Task.WhenAny(traffic, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
@@ -49,10 +63,12 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
                 output.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F0}s] the provider silently swapped the primary model ({BuiltInProfiles.March.Model} -> {BuiltInProfiles.June.Model})");
             }
 
-            output.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F0}s] requests {stats.Sent,6}  ok {stats.Succeeded,6}  errors {stats.Failed,4}  streamed {stats.Streamed,5}");
+            output.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F0}s] requests {stats.Sent,6}  ok {stats.Succeeded,6}  errors {stats.Failed,4}  streamed {stats.Streamed,5}  {DemoSummary.Progress(monitor.Latest)}");
         }
 
         await traffic;
+        var final = await monitor.RefreshAsync(CancellationToken.None);
+        DemoSummary.WriteTable(final, output);
         output.WriteLine($"Done: {stats.Sent} requests, {stats.Succeeded} ok, {stats.Failed} errors.");
         await gateway.StopAsync(CancellationToken.None);
         return stats.Failed == 0 ? 0 : 1;

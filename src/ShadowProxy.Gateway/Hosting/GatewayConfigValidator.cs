@@ -31,7 +31,20 @@ internal static class GatewayConfigValidator
 
         ValidateReverseProxy(configuration.GetSection("ReverseProxy"), errors);
         errors.AddRange(Shadowing.Policy.ShadowPolicyStore.Validate(configuration));
+        ValidateDrift(configuration, errors);
         return errors;
+    }
+
+    private static void ValidateDrift(IConfiguration configuration, List<string> errors)
+    {
+        try
+        {
+            (configuration.GetSection("Drift").Get<Core.Drift.Tracking.DriftOptions>() ?? new()).Validate();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            errors.Add($"Drift: {e.Message}");
+        }
     }
 
     private static Uri? ValidateListener(IConfiguration configuration, string key, string fallback, List<string> errors)

@@ -1,7 +1,10 @@
 using ShadowProxy.Gateway.Admin;
+using ShadowProxy.Gateway.Drift;
 using ShadowProxy.Gateway.Hosting.Listeners;
 using ShadowProxy.Gateway.Proxy;
+using Prometheus;
 using ShadowProxy.Gateway.Shadowing;
+using ShadowProxy.Gateway.Telemetry;
 
 namespace ShadowProxy.Gateway.Hosting;
 
@@ -12,9 +15,13 @@ internal static class ShadowProxyEndpointExtensions
     {
         var admin = app.MapGroup("/").WithMetadata(AdminEndpointMetadata.Instance);
         HealthEndpoints.Map(admin);
+        AdminApiEndpoints.Map(admin);
+        app.Services.GetRequiredService<ShadowProxyInstrumentation>().ObserveDrift(() => app.Services.GetRequiredService<DriftMonitor>().Latest);
+        admin.MapMetrics("/metrics", app.Services.GetRequiredService<PrometheusMeterBridge>().Registry);
 
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<RequestMetricsMiddleware>();
             proxy.UseMiddleware<UpstreamErrorMiddleware>();
             proxy.UseShadowing();
         });

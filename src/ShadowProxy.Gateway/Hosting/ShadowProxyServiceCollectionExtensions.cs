@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShadowProxy.Gateway.Hosting.Listeners;
+using ShadowProxy.Gateway.Drift;
 using ShadowProxy.Gateway.Proxy;
 using ShadowProxy.Gateway.Shadowing;
+using ShadowProxy.Gateway.Telemetry;
 
 namespace ShadowProxy.Gateway.Hosting;
 
@@ -16,6 +18,9 @@ internal static class ShadowProxyServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ListenerMatcherPolicy>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddShadowing();
+        services.AddShadowProxyTelemetry(configuration);
+        services.AddDriftTracking(configuration);
+        services.Configure<Admin.ReadinessOptions>(configuration.GetSection("Readiness"));
         return services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))
             .AddConfigFilter<UpstreamDefaultsFilter>();

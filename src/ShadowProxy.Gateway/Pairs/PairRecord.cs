@@ -1,5 +1,6 @@
 using ShadowProxy.Core.Comparison;
 using ShadowProxy.Core.Exchanges;
+using ShadowProxy.Core.Normalization;
 
 namespace ShadowProxy.Gateway.Pairs;
 
@@ -14,6 +15,12 @@ internal sealed record PairRecord
 
     public required OperationKind Operation { get; init; }
 
+    /// <summary>The model the app asked for: drift is tracked per requested model, whatever the provider served.</summary>
+    public string? RequestedModel { get; init; }
+
+    /// <summary>The route's pinned baseline model from config.</summary>
+    public required string PinnedModel { get; init; }
+
     public required bool Streamed { get; init; }
 
     public string? PrimaryModel { get; init; }
@@ -23,6 +30,10 @@ internal sealed record PairRecord
     public string? PrimaryFingerprint { get; init; }
 
     public string? BaselineFingerprint { get; init; }
+
+    public TokenUsage? PrimaryUsage { get; init; }
+
+    public TokenUsage? BaselineUsage { get; init; }
 
     public required PairComparison Comparison { get; init; }
 

@@ -21,7 +21,6 @@ internal static class ShadowingServiceCollectionExtensions
         services.TryAddSingleton<SamplingRandom>();
         services.TryAddSingleton<ShadowSampler>();
         services.TryAddSingleton<ShadowAccounting>();
-        services.TryAddSingleton<ShadowProxyInstrumentation>();
         services.TryAddSingleton<BudgetExhaustion>();
         services.TryAddSingleton<IShadowQueue, InMemoryShadowQueue>();
         services.TryAddSingleton<IShadowBudget, InMemoryShadowBudget>();

@@ -17,6 +17,8 @@ internal sealed partial class ShadowProxyInstrumentation : IDisposable
     private readonly Meter _meter;
     private readonly Counter<long> _decisions;
     private readonly Counter<long> _outcomes;
+    private readonly Counter<long> _requests;
+    private readonly Histogram<double> _requestDuration;
 
     public ShadowProxyInstrumentation(IMeterFactory meterFactory)
     {
@@ -24,6 +26,8 @@ internal sealed partial class ShadowProxyInstrumentation : IDisposable
         ActivitySource = new ActivitySource(ActivitySourceName);
         _decisions = _meter.CreateCounter<long>(MetricNames.ShadowDecisions, description: "Sampling decisions on shadow-configured routes.");
         _outcomes = _meter.CreateCounter<long>(MetricNames.ShadowOutcomes, description: "How each sampled request ended; sums to the sampled decisions.");
+        _requests = _meter.CreateCounter<long>(MetricNames.Requests, description: "Requests proxied, by route and status class.");
+        _requestDuration = _meter.CreateHistogram<double>(MetricNames.RequestDuration, unit: "s", description: "Time from request start to the end of the response at the gateway, by route.");
         CreatePairInstruments();
     }
 
@@ -36,6 +40,22 @@ internal sealed partial class ShadowProxyInstrumentation : IDisposable
 
     public void ShadowOutcome(string route, ShadowOutcome outcome) =>
         _outcomes.Add(1, new KeyValuePair<string, object?>("route", route), new KeyValuePair<string, object?>("outcome", outcome.Name()));
+
+    public void ProxyRequest(string route, int statusCode, double seconds)
+    {
+        var tags = new TagList { { "route", route }, { "code", StatusClass(statusCode) } };
+        _requests.Add(1, tags);
+        _requestDuration.Record(seconds, new KeyValuePair<string, object?>("route", route));
+    }
+
+    private static string StatusClass(int statusCode) => statusCode switch
+    {
+        < 200 => "1xx",
+        < 300 => "2xx",
+        < 400 => "3xx",
+        < 500 => "4xx",
+        _ => "5xx",
+    };
 
     public void ObserveQueueDepth(Func<int> depth) =>
         _meter.CreateObservableGauge(MetricNames.ShadowQueueDepth, depth, description: "Exchanges waiting for a baseline call.");

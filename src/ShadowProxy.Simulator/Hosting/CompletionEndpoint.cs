@@ -53,7 +53,7 @@ internal sealed class CompletionEndpoint(SimulatorState state)
         }
 
         var task = TaskRecognizer.Recognize(request.Prompt, request.WantsJson);
-        text = AnswerComposer.Compose(task, profile, random, request.JsonSchema).Text;
+        text = AnswerComposer.Compose(task, profile, random, request.JsonSchema, request.Prompt).Text;
         return true;
     }
 }

@@ -22,7 +22,7 @@ internal static class AnswerComposer
         "It depends on your constraints, but a good default exists.",
     ];
 
-    public static SimulatedAnswer Compose(RecognizedTask task, SimulatorProfile profile, Random random, string? jsonSchemaText)
+    public static SimulatedAnswer Compose(RecognizedTask task, SimulatorProfile profile, Random random, string? jsonSchemaText, string prompt = "")
     {
         var text = task.Kind switch
         {
@@ -30,7 +30,7 @@ internal static class AnswerComposer
             TaskKind.HappyCount => Reasoned(profile, random, $"\\boxed{{{Pick(task, profile, random)}}}"),
             TaskKind.Arithmetic => Reasoned(profile, random, $"Answer: {Pick(task, profile, random)}"),
             TaskKind.Code => Code(profile, random),
-            TaskKind.Json => Json(profile, random, jsonSchemaText),
+            TaskKind.Json => Json(profile, random, jsonSchemaText, prompt),
             TaskKind.Sensitive => random.NextDouble() < profile.SensitiveRefusalRate
                 ? "I'm sorry, but I can't help with that request."
                 : Chat(profile, random),
@@ -69,9 +69,9 @@ internal static class AnswerComposer
         return random.NextDouble() < profile.CodeFenceRate ? $"```python\n{code}```" : code;
     }
 
-    private static string Json(SimulatorProfile profile, Random random, string? schemaText)
+    private static string Json(SimulatorProfile profile, Random random, string? schemaText, string prompt)
     {
-        var json = JsonAnswerBuilder.Build(schemaText, random);
+        var json = JsonAnswerBuilder.Build(schemaText, prompt);
         return random.NextDouble() < profile.JsonComplianceRate ? json : $"Sure! Here is the JSON you asked for:\n```json\n{json}\n```";
     }
 

@@ -2,11 +2,15 @@ using System.Text.Json;
 
 namespace ShadowProxy.Simulator.Tasks;
 
-/// <summary>Builds a JSON answer that fits the request's schema (top-level properties by type) when one is given.</summary>
+/// <summary>
+/// Builds a JSON answer that fits the request's schema (top-level properties by type) when one is given. Values depend
+/// only on the prompt, like an extraction with one right answer, so two samples agree unless a model changes.
+/// </summary>
 internal static class JsonAnswerBuilder
 {
-    public static string Build(string? schemaText, Random random)
+    public static string Build(string? schemaText, string prompt)
     {
+        var random = new Random((int)SeededRandom.Hash(prompt));
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {

@@ -1,0 +1,3 @@
+namespace ShadowProxy.Core.Drift.Tracking;
+
+internal sealed record DriftReport(DateTimeOffset EvaluatedAt, IReadOnlyList<DriftKeyReport> Keys);

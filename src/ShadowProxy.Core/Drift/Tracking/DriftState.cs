@@ -1,0 +1,8 @@
+namespace ShadowProxy.Core.Drift.Tracking;
+
+internal enum DriftState
+{
+    Ok,
+    Warning,
+    Drift,
+}

@@ -1,0 +1,93 @@
+namespace ShadowProxy.Core.Drift.Tracking;
+
+/// <summary>
+/// The default single-process store. Per key it keeps the reference buckets (the first
+/// <see cref="DriftOptions.ReferenceBuckets"/>) and the newest <see cref="DriftOptions.WindowBuckets"/>;
+/// buckets in between expire as newer ones arrive, so memory per key is bounded by window + reference.
+/// </summary>
+internal sealed class InMemoryDriftWindowStore(DriftOptions options) : IDriftWindowStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<DriftKey, KeyBuckets> _keys = [];
+
+    public ValueTask AddAsync(DriftKey key, long bucketIndex, DriftBucket delta, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(delta);
+        lock (_lock)
+        {
+            if (!_keys.TryGetValue(key, out var buckets))
+            {
+                buckets = new KeyBuckets(bucketIndex);
+                _keys.Add(key, buckets);
+            }
+
+            buckets.Add(bucketIndex, delta);
+            buckets.Expire(options);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<IndexedDriftBucket>> ReadAsync(DriftKey key, long fromBucket, long toBucket, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_lock)
+        {
+            IReadOnlyList<IndexedDriftBucket> result = _keys.TryGetValue(key, out var buckets)
+                ? buckets.Read(fromBucket, toBucket)
+                : [];
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    public ValueTask<IReadOnlyList<DriftKeySpan>> KeysAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<DriftKeySpan> spans = [.. _keys.Select(static pair => new DriftKeySpan(pair.Key, pair.Value.FirstBucket, pair.Value.LastBucket))];
+            return ValueTask.FromResult(spans);
+        }
+    }
+
+    private sealed class KeyBuckets(long firstBucket)
+    {
+        private readonly SortedDictionary<long, DriftBucket> _buckets = [];
+
+        public long FirstBucket { get; private set; } = firstBucket;
+
+        public long LastBucket { get; private set; } = firstBucket;
+
+        public void Add(long bucketIndex, DriftBucket delta)
+        {
+            if (_buckets.TryGetValue(bucketIndex, out var bucket))
+            {
+                bucket.Merge(delta);
+            }
+            else
+            {
+                _buckets.Add(bucketIndex, delta.Clone());
+            }
+
+            FirstBucket = Math.Min(FirstBucket, bucketIndex);
+            LastBucket = Math.Max(LastBucket, bucketIndex);
+        }
+
+        public void Expire(DriftOptions options)
+        {
+            var referenceEnd = FirstBucket + options.ReferenceBuckets - 1;
+            var windowStart = LastBucket - options.WindowBuckets + 1;
+            var expired = _buckets.Keys.Where(index => index > referenceEnd && index < windowStart).ToList();
+            foreach (var index in expired)
+            {
+                _buckets.Remove(index);
+            }
+        }
+
+        public IndexedDriftBucket[] Read(long fromBucket, long toBucket) =>
+        [
+            .. _buckets.Where(pair => pair.Key >= fromBucket && pair.Key <= toBucket)
+                .Select(static pair => new IndexedDriftBucket(pair.Key, pair.Value.Clone())),
+        ];
+    }
+}

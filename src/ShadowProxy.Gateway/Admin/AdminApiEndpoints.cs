@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using ShadowProxy.Gateway.Drift;
+using ShadowProxy.Gateway.Telemetry;
+
+namespace ShadowProxy.Gateway.Admin;
+
+/// <summary>The admin JSON API: drift, rollout readiness and served-model history.</summary>
+internal static class AdminApiEndpoints
+{
+    public static void Map(IEndpointRouteBuilder admin)
+    {
+        var api = admin.MapGroup("/admin/api");
+        api.MapGet("/drift", async (DriftMonitor monitor, ServedModelTracker models, bool? refresh, CancellationToken cancellationToken) =>
+        {
+            var report = refresh == true ? await monitor.RefreshAsync(cancellationToken) : monitor.Latest;
+            return Results.Json(DriftApiMapper.Map(report, models.Events), AdminJsonContext.Default.DriftResponse);
+        });
+        api.MapGet("/readiness", async (string? route, bool? refresh, DriftMonitor monitor, IOptionsMonitor<ReadinessOptions> options, CancellationToken cancellationToken) =>
+        {
+            if (string.IsNullOrEmpty(route))
+            {
+                return Results.Json(new ApiError("the 'route' query parameter is required"), AdminJsonContext.Default.ApiError, statusCode: 400);
+            }
+
+            var report = refresh == true ? await monitor.RefreshAsync(cancellationToken) : monitor.Latest;
+            var verdict = ReadinessGate.Evaluate(report, route, options.CurrentValue);
+            return Results.Json(verdict, AdminJsonContext.Default.ReadinessVerdict, statusCode: verdict.Pass ? 200 : 409);
+        });
+        api.MapGet("/models", (ServedModelTracker models) => Results.Json(ServedModelsResponse.From(models), AdminJsonContext.Default.ServedModelsResponse));
+    }
+}

@@ -1,0 +1,3 @@
+namespace ShadowProxy.Gateway.Admin;
+
+internal sealed record ApiError(string Error);

@@ -1,0 +1,33 @@
+using ShadowProxy.Core.Drift.Tracking;
+using ShadowProxy.Gateway.Telemetry;
+
+namespace ShadowProxy.Gateway.Admin;
+
+internal static class DriftApiMapper
+{
+    public static DriftResponse Map(DriftReport report, IReadOnlyList<ServedModelEvent> events) => new(
+        report.EvaluatedAt,
+        [.. report.Keys.Select(key => new RouteDrift(
+            key.Key.Route,
+            key.Key.PrimaryModel,
+            key.Key.BaselineModel,
+            key.Pairs,
+            StateName(key.State),
+            Rate(key.NoiseFloor),
+            Rate(key.Disagreement),
+            [.. key.Metrics.Select(Metric)],
+            [.. events.Where(e => e.Route == key.Key.Route).Select(e => new ServedModelEventDto(e.Side, e.FromModel, e.FromFingerprint, e.ToModel, e.ToFingerprint, e.At))]))]);
+
+    public static string StateName(DriftState state) => state switch
+    {
+        DriftState.Drift => "drift",
+        DriftState.Warning => "warning",
+        _ => "ok",
+    };
+
+    private static RateEstimateDto Rate(RateEstimate rate) => new(rate.Rate, rate.CiLow, rate.CiHigh, rate.Pairs, rate.Assumed);
+
+    private static MetricDrift Metric(DriftMetricReport m) => new(
+        m.Name, m.Pairs, m.BaselineValue, m.PrimaryValue, m.Delta, m.CiLow, m.CiHigh, m.PValue, m.PAdjusted,
+        StateName(m.State), m.Note, m.ChangeStartedAt, m.PairsAtDetection, m.FirstDriftAt);
+}

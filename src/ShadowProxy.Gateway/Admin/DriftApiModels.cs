@@ -1,0 +1,35 @@
+namespace ShadowProxy.Gateway.Admin;
+
+/// <summary>`GET /admin/api/drift`: the latest evaluation, one entry per (route, requested model, pinned model).</summary>
+internal sealed record DriftResponse(DateTimeOffset EvaluatedAt, IReadOnlyList<RouteDrift> Routes);
+
+internal sealed record RouteDrift(
+    string Route,
+    string PrimaryModel,
+    string BaselineModel,
+    long Pairs,
+    string State,
+    RateEstimateDto NoiseFloor,
+    RateEstimateDto Disagreement,
+    IReadOnlyList<MetricDrift> Metrics,
+    IReadOnlyList<ServedModelEventDto> ServedModelEvents);
+
+internal sealed record RateEstimateDto(double Rate, double CiLow, double CiHigh, long Pairs, bool Assumed);
+
+internal sealed record MetricDrift(
+    string Name,
+    long Pairs,
+    double? Baseline,
+    double? Primary,
+    double? Delta,
+    double? CiLow,
+    double? CiHigh,
+    double? PValue,
+    double? PAdjusted,
+    string State,
+    string? Note,
+    DateTimeOffset? ChangeStartedAt,
+    long? PairsAtDetection,
+    DateTimeOffset? FirstDriftAt);
+
+internal sealed record ServedModelEventDto(string Side, string? FromModel, string? FromFingerprint, string? ToModel, string? ToFingerprint, DateTimeOffset At);

@@ -1,0 +1,34 @@
+using System.Globalization;
+using ShadowProxy.Core.Drift.Tracking;
+using ShadowProxy.Gateway.Admin;
+
+namespace ShadowProxy.Gateway.Demo;
+
+/// <summary>The demo's terminal output: a compact drift line while running, and the final per-metric table.</summary>
+internal static class DemoSummary
+{
+    public static string Progress(DriftReport report)
+    {
+        var pairs = report.Keys.Sum(k => k.Pairs);
+        var flagged = report.Keys.SelectMany(k => k.Metrics).Where(m => m.State != DriftState.Ok)
+            .Select(m => $"{m.Name}={DriftApiMapper.StateName(m.State)}").Distinct().ToList();
+        return $"pairs {pairs,5}  {(flagged.Count == 0 ? "no drift" : "DRIFT: " + string.Join(" ", flagged))}";
+    }
+
+    public static void WriteTable(DriftReport report, TextWriter output)
+    {
+        foreach (var key in report.Keys.OrderBy(k => k.Key.Route).ThenBy(k => k.Key.PrimaryModel))
+        {
+            output.WriteLine();
+            output.WriteLine($"route {key.Key.Route}: {key.Key.PrimaryModel} vs pinned {key.Key.BaselineModel} — {key.Pairs} pairs, noise floor {key.NoiseFloor.Rate:P1} (n={key.NoiseFloor.Pairs})");
+            output.WriteLine($"  {"metric",-20} {"baseline",9} {"primary",9} {"p (BH)",9}  state");
+            foreach (var metric in key.Metrics)
+            {
+                output.WriteLine($"  {metric.Name,-20} {Format(metric.BaselineValue),9} {Format(metric.PrimaryValue),9} {Format(metric.PAdjusted, "0.0e0"),9}  {DriftApiMapper.StateName(metric.State).ToUpperInvariant()}{(metric.Note is null ? string.Empty : $" ({metric.Note})")}");
+            }
+        }
+    }
+
+    private static string Format(double? value, string format = "0.000") =>
+        value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+}

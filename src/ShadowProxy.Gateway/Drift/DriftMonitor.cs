@@ -1,0 +1,65 @@
+using ShadowProxy.Core.Drift.Tracking;
+
+namespace ShadowProxy.Gateway.Drift;
+
+/// <summary>
+/// Re-evaluates drift on a fixed cadence in the background and keeps the latest report for the API, the gauges and
+/// readiness; requests never wait for statistics.
+/// </summary>
+internal sealed partial class DriftMonitor(DriftTracker tracker, IConfiguration configuration, TimeProvider time, ILogger<DriftMonitor> logger) : BackgroundService
+{
+    private readonly Dictionary<(DriftKey Key, string Metric), DriftState> _lastStates = [];
+    private volatile DriftReport _latest = new(DateTimeOffset.MinValue, []);
+
+    public DriftReport Latest => _latest;
+
+    public TimeSpan Interval => configuration.GetValue("Drift:EvaluateEvery", TimeSpan.FromSeconds(10));
+
+    /// <summary>Evaluates now (the API's `?refresh=true`, and tests).</summary>
+    public async Task<DriftReport> RefreshAsync(CancellationToken cancellationToken)
+    {
+        var report = await tracker.EvaluateAsync(cancellationToken);
+        _latest = report;
+        LogTransitions(report);
+        return report;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await RefreshAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Host shutdown.
+        }
+    }
+
+    private void LogTransitions(DriftReport report)
+    {
+        lock (_lastStates)
+        {
+            foreach (var key in report.Keys)
+            {
+                foreach (var metric in key.Metrics)
+                {
+                    var id = (key.Key, metric.Name);
+                    if (_lastStates.TryGetValue(id, out var previous) && previous != metric.State)
+                    {
+                        LogStateChanged(logger, key.Key.Route, key.Key.PrimaryModel, metric.Name, previous, metric.State, metric.PAdjusted);
+                    }
+
+                    _lastStates[id] = metric.State;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Drift state of {Metric} on route {Route} (model {Model}) changed {From} -> {To} (adjusted p {PAdjusted})")]
+    private static partial void LogStateChanged(ILogger logger, string route, string model, string metric, DriftState from, DriftState to, double? pAdjusted);
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShadowProxy.Core.Drift.Tracking;
+using ShadowProxy.Gateway.Pairs;
+
+namespace ShadowProxy.Gateway.Drift;
+
+internal static class DriftServiceCollectionExtensions
+{
+    /// <summary>Drift windows (in memory unless Redis replaces the store), the evaluator loop and its observer.</summary>
+    public static IServiceCollection AddDriftTracking(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(_ =>
+        {
+            var options = configuration.GetSection("Drift").Get<DriftOptions>() ?? new DriftOptions();
+            options.Validate();
+            return options;
+        });
+        services.TryAddSingleton<IDriftWindowStore>(sp => new InMemoryDriftWindowStore(sp.GetRequiredService<DriftOptions>()));
+        services.TryAddSingleton(sp => new DriftTracker(sp.GetRequiredService<DriftOptions>(), sp.GetRequiredService<IDriftWindowStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<DriftMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<DriftMonitor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPairObserver, DriftObserver>());
+        return services;
+    }
+}

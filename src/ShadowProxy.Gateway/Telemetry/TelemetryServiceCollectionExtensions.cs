@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using ShadowProxy.Gateway.Pairs;
+
+namespace ShadowProxy.Gateway.Telemetry;
+
+internal static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>Metrics for Prometheus, pair observers, and OpenTelemetry export when OTEL_EXPORTER_OTLP_ENDPOINT is set.</summary>
+    public static IServiceCollection AddShadowProxyTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton<ShadowProxyInstrumentation>();
+        services.TryAddSingleton<ModelNameAllowList>();
+        services.TryAddSingleton<PrometheusMeterBridge>();
+        services.TryAddSingleton<ServedModelTracker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPairObserver, PairMetricsObserver>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPairObserver, ServedModelTracker>(sp => sp.GetRequiredService<ServedModelTracker>()));
+
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            // Only with an exporter: without a listener, activities and their tags cost nothing on the hot path.
+            services.AddOpenTelemetry()
+                .ConfigureResource(resource => resource.AddService("shadowproxy"))
+                .WithTracing(tracing => tracing
+                    .AddSource(ShadowProxyInstrumentation.ActivitySourceName)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddOtlpExporter())
+                .WithMetrics(metrics => metrics.AddMeter(ShadowProxyInstrumentation.MeterName).AddOtlpExporter());
+        }
+
+        return services;
+    }
+}

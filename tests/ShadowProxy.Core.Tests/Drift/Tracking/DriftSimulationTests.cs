@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using ShadowProxy.Core.Drift.Tracking;
+using ShadowProxy.Simulator.Profiles;
+
+namespace ShadowProxy.Core.Tests.Drift.Tracking;
+
+/// <summary>The tracker on traffic from the real simulator composer, judged by the real comparer.</summary>
+public sealed class DriftSimulationTests
+{
+    private const int AaRuns = 400;
+    private const int PairsPerRun = 300;
+    private const int AbPairsPerRun = 600;
+    private const int SwitchAtPair = AbPairsPerRun / 3;
+    private const int AbRuns = 20;
+
+    private static readonly string[] ExpectedDrift =
+        [DriftMetricNames.AnswerDisagreement, DriftMetricNames.LengthLogRatio, DriftMetricNames.CodeFenced, DriftMetricNames.Refusal];
+
+    /// <summary>More sampling randomness on every side: the primary disagrees as often as the baseline disagrees with itself.</summary>
+    private static readonly SimulatorProfile Noisy = BuiltInProfiles.March with { Name = "noisy", TaskAccuracy = 0.55 };
+
+    [Fact]
+    public async Task Tracker_SameProfileOnBothSides_RarelyReportsDrift()
+    {
+        var drifted = new ConcurrentDictionary<int, string>();
+        await Parallel.ForAsync(0, AaRuns, TestContext.Current.CancellationToken, async (run, _) =>
+        {
+            var reports = await SimulatedRun.RunAsync(1_000 + run, PairsPerRun, _ => BuiltInProfiles.March, BuiltInProfiles.March);
+            var metrics = DriftedMetrics(reports);
+            if (metrics.Count > 0)
+            {
+                drifted[run] = string.Join(",", metrics);
+            }
+        });
+
+        var rate = (double)drifted.Count / AaRuns;
+        var detail = string.Join("; ", drifted.OrderBy(d => d.Key).Select(d => $"run {d.Key}: {d.Value}"));
+        TestContext.Current.TestOutputHelper?.WriteLine($"A/A: {drifted.Count}/{AaRuns} runs ({rate:P2}) of {PairsPerRun} pairs had a metric in Drift. {detail}");
+        Assert.True(rate < 0.01, $"{rate:P2} of A/A runs drifted: {detail}");
+    }
+
+    [Fact]
+    public async Task Tracker_PrimarySwitchesToJune_DetectsDriftNearTheSwitch()
+    {
+        var switchBucket = SimulatedRun.PairTime(SwitchAtPair);
+        var detections = new ConcurrentBag<(string Metric, long PairsSinceSwitch, TimeSpan? ChangeOffset)>();
+        await Parallel.ForAsync(0, AbRuns, TestContext.Current.CancellationToken, async (run, _) =>
+        {
+            var reports = await SimulatedRun.RunAsync(
+                5_000 + run, AbPairsPerRun, pair => pair < SwitchAtPair ? BuiltInProfiles.March : BuiltInProfiles.June, BuiltInProfiles.March);
+            var final = reports[^1].Keys.Single();
+            foreach (var metric in final.Metrics.Where(m => m.State == DriftState.Drift))
+            {
+                detections.Add((metric.Name, metric.PairsAtDetection!.Value - SwitchAtPair, metric.ChangeStartedAt - switchBucket));
+            }
+
+            Assert.All(ExpectedDrift, name => Assert.Equal(DriftState.Drift, final.Metrics.Single(m => m.Name == name).State));
+            Assert.DoesNotContain(reports.Take((SwitchAtPair / SimulatedRun.PairsPerBucket) - 1), r => r.Keys[0].State == DriftState.Drift);
+        });
+
+        foreach (var metric in detections.GroupBy(d => d.Metric).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var pairs = metric.Select(d => d.PairsSinceSwitch).Order().ToList();
+            var offsets = metric.Where(d => d.ChangeOffset is not null).Select(d => d.ChangeOffset!.Value.TotalMinutes).Order().ToList();
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"A/B {metric.Key}: drift in {metric.Count()}/{AbRuns} runs; pairs after the switch to detect: median {pairs[pairs.Count / 2]}, " +
+                $"range {pairs[0]}–{pairs[^1]}; change start minus switch (min): median {(offsets.Count > 0 ? offsets[offsets.Count / 2] : double.NaN)}, " +
+                $"range {(offsets.Count > 0 ? $"{offsets[0]}–{offsets[^1]}" : "n/a")}");
+        }
+
+        var located = detections.Where(d => d.Metric is DriftMetricNames.AnswerDisagreement or DriftMetricNames.LengthLogRatio).ToList();
+        Assert.All(located, d => Assert.InRange(d.ChangeOffset!.Value, TimeSpan.FromMinutes(-3), TimeSpan.FromMinutes(3)));
+    }
+
+    [Fact]
+    public async Task Tracker_DisagreementAtTheNoiseFloor_IsNotDrift()
+    {
+        var reports = await SimulatedRun.RunAsync(77, PairsPerRun, _ => Noisy, Noisy);
+        var final = reports[^1].Keys.Single();
+        var disagreement = final.Metrics.Single(m => m.Name == DriftMetricNames.AnswerDisagreement);
+
+        Assert.InRange(final.Disagreement.Rate, 0.3, 0.7);
+        Assert.InRange(final.NoiseFloor.Rate, 0.3, 0.7);
+        Assert.False(final.NoiseFloor.Assumed);
+        Assert.Empty(DriftedMetrics(reports));
+        Assert.Equal(DriftState.Ok, disagreement.State);
+    }
+
+    [Fact]
+    public async Task Tracker_SameTrafficWithoutReplicates_FlagsDisagreementAgainstTheAssumedFloor()
+    {
+        var reports = await SimulatedRun.RunAsync(77, PairsPerRun, _ => Noisy, Noisy, withReplicate: false);
+        var final = reports[^1].Keys.Single();
+
+        Assert.True(final.NoiseFloor.Assumed);
+        Assert.Equal(DriftState.Drift, final.Metrics.Single(m => m.Name == DriftMetricNames.AnswerDisagreement).State);
+    }
+
+    private static List<string> DriftedMetrics(IReadOnlyList<DriftReport> reports) =>
+        [.. reports.SelectMany(r => r.Keys).SelectMany(k => k.Metrics).Where(m => m.State == DriftState.Drift).Select(m => m.Name).Distinct()];
+}
