@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
-# The one test command (README, .ci/run): set up what the tests need, then run every test in the solution.
-set -euo pipefail
+# The one test command (README, .ci/run): set up what the tests need, then run every check and every test.
+set -uo pipefail
 cd "$(dirname "$0")/.."
 
-eng/install-deps.sh
+eng/install-deps.sh || exit 1
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-set +e
-dotnet test --solution ShadowProxy.sln --no-progress 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
-set -e
+status=0
+eng/check-observability.sh 2>&1 | tee -a "$log" || status=1
+eng/check-chart.sh 2>&1 | tee -a "$log" || status=1
+dotnet test --solution ShadowProxy.sln --no-progress 2>&1 | tee -a "$log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
-# One closing line a CI reader understands, summed over the test projects.
+# One closing line a CI reader understands: the .NET test totals plus the observability and chart checks.
 awk '
-  /^[[:space:]]*total:/     { total += $2 }
   /^[[:space:]]*failed:/    { failed += $2 }
   /^[[:space:]]*succeeded:/ { passed += $2 }
   /^[[:space:]]*skipped:/   { skipped += $2 }
+  /^(observability|chart) checks: [0-9]+ passed, [0-9]+ failed/ { passed += $3; failed += $5 }
   END { printf "tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }
 ' "$log"
 exit "$status"

@@ -26,6 +26,7 @@ internal static class AdminApiEndpoints
             var verdict = ReadinessGate.Evaluate(report, route, options.CurrentValue);
             return Results.Json(verdict, AdminJsonContext.Default.ReadinessVerdict, statusCode: verdict.Pass ? 200 : 409);
         });
+        PairApiEndpoints.Map(api);
         api.MapGet("/models", (ServedModelTracker models) => Results.Json(ServedModelsResponse.From(models), AdminJsonContext.Default.ServedModelsResponse));
     }
 }

@@ -8,4 +8,7 @@ namespace ShadowProxy.Gateway.Admin;
 [JsonSerializable(typeof(ReadinessVerdict))]
 [JsonSerializable(typeof(ServedModelsResponse))]
 [JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(PairPage))]
+[JsonSerializable(typeof(PairDetail))]
+[JsonSerializable(typeof(HistoryResponse))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

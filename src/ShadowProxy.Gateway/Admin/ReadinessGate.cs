@@ -19,9 +19,10 @@ internal static class ReadinessGate
         }
 
         // Agreement bound: 1 - the upper confidence bound of disagreement. By default the bar is the baseline's own
-        // agreement with itself (1 - noise floor) minus a tolerance, so noisy tasks are not held to an impossible 100%.
+        // agreement with itself at its pessimistic bound (1 - noise-floor upper bound) minus a tolerance, so noisy
+        // tasks are not held to an impossible 100% and a small noise sample does not fail an unchanged model.
         double? agreementLow = keys.Count == 0 ? null : keys.Min(k => 1 - k.Disagreement.CiHigh);
-        var threshold = options.MinAgreement ?? (keys.Count == 0 ? 1 : keys.Min(k => 1 - k.NoiseFloor.Rate) - options.Tolerance);
+        var threshold = options.MinAgreement ?? (keys.Count == 0 ? 1 : keys.Min(k => 1 - k.NoiseFloor.CiHigh) - options.Tolerance);
         if (agreementLow is { } low && low < threshold)
         {
             reasons.Add($"answer agreement lower bound {low:P1} is below {threshold:P1}");

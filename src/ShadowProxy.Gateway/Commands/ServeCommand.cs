@@ -11,6 +11,12 @@ internal static class ServeCommand
         Description = "A JSON file merged over appsettings.json (environment variables and --Key=Value still override it).",
     };
 
+    public static readonly Option<GatewayRole> RoleOption = new("--role")
+    {
+        Description = "gateway (proxy and enqueue), worker (call baselines and compare) or all. Split roles share work through Redis.",
+        DefaultValueFactory = _ => GatewayRole.All,
+    };
+
     public static Command Create()
     {
         var serve = new Command("serve", "Run the gateway (the default command).");
@@ -21,6 +27,7 @@ internal static class ServeCommand
     public static void Configure(Command command)
     {
         command.Options.Add(ConfigOption);
+        command.Options.Add(RoleOption);
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, cancellationToken));
     }
@@ -34,6 +41,7 @@ internal static class ServeCommand
             {
                 Args = [.. parseResult.UnmatchedTokens],
                 ConfigFile = parseResult.GetValue(ConfigOption)?.FullName,
+                Role = parseResult.GetValue(RoleOption),
             });
         }
         catch (GatewayConfigurationException e)

@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 
 namespace ShadowProxy.Gateway.Demo;
 
@@ -41,7 +39,7 @@ internal sealed class DemoTraffic(HttpClient client, DemoSettings settings, Demo
         var success = false;
         try
         {
-            using var message = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions") { Content = Body(request) };
+            using var message = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions") { Content = DemoRequestBody.Create(request, settings.PrimaryModel) };
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.ApiKey);
             using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, CancellationToken.None);
             await response.Content.CopyToAsync(Stream.Null, CancellationToken.None);
@@ -59,45 +57,4 @@ internal sealed class DemoTraffic(HttpClient client, DemoSettings settings, Demo
     }
 
     public void Dispose() => _inFlight.Dispose();
-
-    private ByteArrayContent Body(DemoRequest request)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("model", settings.PrimaryModel);
-            writer.WriteStartArray("messages");
-            writer.WriteStartObject();
-            writer.WriteString("role", "user");
-            writer.WriteString("content", request.Prompt);
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            if (request.Stream)
-            {
-                writer.WriteBoolean("stream", true);
-                writer.WriteStartObject("stream_options");
-                writer.WriteBoolean("include_usage", true);
-                writer.WriteEndObject();
-            }
-
-            if (request.JsonSchema is not null)
-            {
-                writer.WriteStartObject("response_format");
-                writer.WriteString("type", "json_schema");
-                writer.WriteStartObject("json_schema");
-                writer.WriteString("name", "person");
-                writer.WritePropertyName("schema");
-                writer.WriteRawValue(request.JsonSchema);
-                writer.WriteEndObject();
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndObject();
-        }
-
-        var content = new ByteArrayContent(buffer.ToArray());
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = Encoding.UTF8.WebName };
-        return content;
-    }
 }

@@ -7,9 +7,15 @@ namespace ShadowProxy.Gateway.Hosting;
 /// <summary>Checks the whole configuration before start-up and names the key of every problem it finds.</summary>
 internal static class GatewayConfigValidator
 {
-    public static IReadOnlyList<string> Validate(IConfiguration configuration)
+    public static IReadOnlyList<string> Validate(IConfiguration configuration, GatewayRole role = GatewayRole.All)
     {
         var errors = new List<string>();
+        if (!string.IsNullOrEmpty(configuration["Redis:ConnectionString"]) || role != GatewayRole.All)
+        {
+            // Split roles only make sense over a shared queue; say so plainly rather than silently drop shadow work.
+            errors.Add($"Redis:ConnectionString / --role {role.ToString().ToLowerInvariant()}: Redis-backed scale-out is not available in this build; run with --role all and no Redis connection string.");
+        }
+
         var proxy = ValidateListener(configuration, "Listeners:Proxy", new ListenerOptions().Proxy, errors);
         var admin = ValidateListener(configuration, "Listeners:Admin", new ListenerOptions().Admin, errors);
         if (proxy is not null && admin is not null && proxy.Port != 0 && proxy.Port == admin.Port)

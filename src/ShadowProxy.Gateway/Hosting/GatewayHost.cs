@@ -18,7 +18,7 @@ internal static class GatewayHost
             builder.Configuration.AddInMemoryCollection(settings.Overrides);
         }
 
-        var errors = GatewayConfigValidator.Validate(builder.Configuration);
+        var errors = GatewayConfigValidator.Validate(builder.Configuration, settings.Role);
         if (errors.Count > 0)
         {
             throw new GatewayConfigurationException(errors);
@@ -28,7 +28,7 @@ internal static class GatewayHost
         var listeners = KestrelListeners.Configure(
             builder.WebHost, builder.Configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>() ?? new ListenerOptions());
         builder.Services.AddSingleton(listeners);
-        builder.Services.AddShadowProxy(builder.Configuration);
+        builder.Services.AddShadowProxy(builder.Configuration, settings.Role);
         if (settings.Embedded)
         {
             builder.Services.AddSingleton<IHostLifetime, Simulator.Hosting.EmbeddedHostLifetime>();

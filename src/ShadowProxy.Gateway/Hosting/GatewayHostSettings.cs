@@ -7,6 +7,8 @@ internal sealed record GatewayHostSettings
 
     public string? ConfigFile { get; init; }
 
+    public GatewayRole Role { get; init; } = GatewayRole.All;
+
     /// <summary>Applied last (the demo and tests use them to point at in-process upstreams).</summary>
     public IReadOnlyDictionary<string, string?>? Overrides { get; init; }
 

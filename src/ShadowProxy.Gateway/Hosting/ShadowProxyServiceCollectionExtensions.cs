@@ -10,14 +10,15 @@ namespace ShadowProxy.Gateway.Hosting;
 internal static class ShadowProxyServiceCollectionExtensions
 {
     /// <summary>Registers the gateway: YARP from the `ReverseProxy` section and the listener split.</summary>
-    public static IReverseProxyBuilder AddShadowProxy(this IServiceCollection services, IConfiguration configuration)
+    public static IReverseProxyBuilder AddShadowProxy(this IServiceCollection services, IConfiguration configuration, GatewayRole role = GatewayRole.All)
     {
         services.Configure<ListenerOptions>(configuration.GetSection(ListenerOptions.Section));
         services.Configure<UpstreamOptions>(configuration.GetSection(UpstreamOptions.Section));
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
+        services.Configure<Evidence.EvidenceOptions>(configuration.GetSection(Evidence.EvidenceOptions.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ListenerMatcherPolicy>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddShadowing();
+        services.AddShadowing(role);
         services.AddShadowProxyTelemetry(configuration);
         services.AddDriftTracking(configuration);
         services.Configure<Admin.ReadinessOptions>(configuration.GetSection("Readiness"));

@@ -1,14 +1,18 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using ShadowProxy.Gateway.Admin;
+using ShadowProxy.Gateway.Evidence;
+using ShadowProxy.Gateway.Telemetry;
 
 namespace ShadowProxy.Gateway.Pairs;
 
-/// <summary>The newest compared pairs of this process, bounded; the Redis evidence store replaces it when configured.</summary>
-internal sealed class InMemoryPairStore : IPairObserver
+/// <summary>The newest compared pairs of this process, bounded in number and expiring after the evidence TTL.</summary>
+internal sealed class InMemoryPairStore(IOptions<EvidenceOptions> options, TimeProvider time) : IPairObserver, IPairStore
 {
     private const int Capacity = 2_000;
     private readonly ConcurrentQueue<PairRecord> _pairs = new();
 
-    public IReadOnlyList<PairRecord> Recent => [.. _pairs];
+    public IReadOnlyList<PairRecord> Recent => [.. Live()];
 
     public int Count => _pairs.Count;
 
@@ -20,5 +24,28 @@ internal sealed class InMemoryPairStore : IPairObserver
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<(long Total, IReadOnlyList<PairRecord> Items)> QueryAsync(PairQuery query, CancellationToken cancellationToken)
+    {
+        var matches = Live()
+            .Where(p => query.Route is null || p.RouteId == query.Route)
+            .Where(p => query.Metric is null || PairApiMapper.MatchesMetric(p, query.Metric))
+            .Where(p => query.Outcome is null || AgreementLabels.Of(p.Comparison.Agreement) == query.Outcome)
+            .Where(p => query.Since is null || p.StartedAt >= query.Since)
+            .Where(p => query.Until is null || p.StartedAt <= query.Until)
+            .OrderByDescending(p => p.StartedAt)
+            .ToList();
+        IReadOnlyList<PairRecord> page = [.. matches.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)];
+        return ValueTask.FromResult(((long)matches.Count, page));
+    }
+
+    public ValueTask<PairRecord?> GetAsync(string pairId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Live().FirstOrDefault(p => p.PairId == pairId));
+
+    private IEnumerable<PairRecord> Live()
+    {
+        var oldest = time.GetUtcNow() - options.Value.Ttl;
+        return _pairs.Where(p => p.StartedAt >= oldest);
     }
 }

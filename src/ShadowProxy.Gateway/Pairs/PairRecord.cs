@@ -48,6 +48,16 @@ internal sealed record PairRecord
 
     public TimeSpan BaselineTotal { get; init; }
 
+    public string? PrimaryFinishReason { get; init; }
+
+    public string? BaselineFinishReason { get; init; }
+
+    /// <summary>Short SHA-256 of each answer: equality evidence even when content capture is off.</summary>
+    public string? PrimaryTextHash { get; init; }
+
+    public string? BaselineTextHash { get; init; }
+
+    /// <summary>Redacted texts, present only when the route captures evidence.</summary>
     public string? PrimaryText { get; init; }
 
     public string? BaselineText { get; init; }

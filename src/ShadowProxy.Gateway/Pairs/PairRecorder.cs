@@ -1,5 +1,6 @@
 using ShadowProxy.Core.Comparison;
 using ShadowProxy.Core.Normalization;
+using ShadowProxy.Gateway.Evidence;
 using ShadowProxy.Gateway.Shadowing.Accounting;
 using ShadowProxy.Gateway.Shadowing.Budget;
 using ShadowProxy.Gateway.Shadowing.Dispatch;
@@ -10,7 +11,8 @@ namespace ShadowProxy.Gateway.Pairs;
 /// Turns a completed pair into facts: normalizes both sides (and the noise replicate), compares them with the route's
 /// profile, charges the baseline's tokens to the budget, and tells every observer.
 /// </summary>
-internal sealed class PairRecorder(PairComparer comparer, ComparisonProfiles profiles, IShadowBudget budget, IEnumerable<IPairObserver> observers) : IPairSink
+internal sealed class PairRecorder(
+    PairComparer comparer, ComparisonProfiles profiles, IShadowBudget budget, EvidenceRedactor redactor, IEnumerable<IPairObserver> observers) : IPairSink
 {
     public async ValueTask<ShadowOutcome> AcceptAsync(CompletedPair pair, CancellationToken cancellationToken)
     {
@@ -65,7 +67,21 @@ internal sealed class PairRecorder(PairComparer comparer, ComparisonProfiles pro
             BaselineTimeToFirstByte = pair.Baseline.TimeToFirstByte,
             PrimaryTotal = exchange.PrimaryTotal,
             BaselineTotal = pair.Baseline.Total,
+            PrimaryFinishReason = comparison.Primary.FinishReason,
+            BaselineFinishReason = comparison.Baseline.FinishReason,
+            PrimaryTextHash = TextHash.Of(primary.Text),
+            BaselineTextHash = TextHash.Of(baseline.Text),
         };
+        if (exchange.Policy.Options.CaptureEvidence)
+        {
+            record = record with
+            {
+                PromptText = redactor.Redact(request.PromptText),
+                PrimaryText = redactor.Redact(primary.Text),
+                BaselineText = redactor.Redact(baseline.Text),
+            };
+        }
+
         foreach (var observer in observers)
         {
             await observer.OnPairAsync(record, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ShadowProxy.Core.Comparison;
+using ShadowProxy.Gateway.Evidence;
+using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Gateway.Pairs;
 using ShadowProxy.Gateway.Shadowing.Accounting;
 using ShadowProxy.Gateway.Shadowing.Budget;
@@ -15,7 +16,7 @@ namespace ShadowProxy.Gateway.Shadowing;
 internal static class ShadowingServiceCollectionExtensions
 {
     /// <summary>Shadowing with in-process defaults; each store is registered with TryAdd so Redis can replace it.</summary>
-    public static IServiceCollection AddShadowing(this IServiceCollection services)
+    public static IServiceCollection AddShadowing(this IServiceCollection services, GatewayRole role)
     {
         services.TryAddSingleton<ShadowPolicyStore>();
         services.TryAddSingleton<SamplingRandom>();
@@ -26,12 +27,18 @@ internal static class ShadowingServiceCollectionExtensions
         services.TryAddSingleton<IShadowBudget, InMemoryShadowBudget>();
         services.TryAddSingleton<BaselinePipelines>();
         services.TryAddSingleton<BaselineClient>();
-        services.TryAddSingleton(_ => new PairComparer());
+        services.TryAddSingleton(sp => ComparerFactory.Create(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton<ComparisonProfiles>();
         services.TryAddSingleton<IPairSink, PairRecorder>();
         services.TryAddSingleton<InMemoryPairStore>();
+        services.TryAddSingleton<IPairStore>(sp => sp.GetRequiredService<InMemoryPairStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPairObserver, InMemoryPairStore>(sp => sp.GetRequiredService<InMemoryPairStore>()));
-        services.AddHostedService<BaselineDispatcher>();
+        services.TryAddSingleton<EvidenceRedactor>();
+        if (role != GatewayRole.Gateway)
+        {
+            services.AddHostedService<BaselineDispatcher>();
+        }
+
         services.AddHttpClient(BaselineClient.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

@@ -22,8 +22,10 @@ internal sealed class InMemoryDriftWindowStore(DriftOptions options) : IDriftWin
                 _keys.Add(key, buckets);
             }
 
-            buckets.Add(bucketIndex, delta);
-            buckets.Expire(options);
+            if (buckets.Add(bucketIndex, delta))
+            {
+                buckets.Expire(options);
+            }
         }
 
         return ValueTask.CompletedTask;
@@ -58,19 +60,19 @@ internal sealed class InMemoryDriftWindowStore(DriftOptions options) : IDriftWin
 
         public long LastBucket { get; private set; } = firstBucket;
 
-        public void Add(long bucketIndex, DriftBucket delta)
+        /// <summary>Returns true when the delta opened a new bucket, the only time anything can expire.</summary>
+        public bool Add(long bucketIndex, DriftBucket delta)
         {
             if (_buckets.TryGetValue(bucketIndex, out var bucket))
             {
                 bucket.Merge(delta);
-            }
-            else
-            {
-                _buckets.Add(bucketIndex, delta.Clone());
+                return false;
             }
 
+            _buckets.Add(bucketIndex, delta.Clone());
             FirstBucket = Math.Min(FirstBucket, bucketIndex);
             LastBucket = Math.Max(LastBucket, bucketIndex);
+            return true;
         }
 
         public void Expire(DriftOptions options)

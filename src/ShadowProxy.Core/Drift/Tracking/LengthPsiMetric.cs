@@ -29,7 +29,7 @@ internal static class LengthPsiMetric
             PValue = ChiSquareTest.Compute(expected, actual).PValue,
             DriftSized = psi >= options.DriftPsi,
             WarningSized = psi >= options.WarningPsi,
-            ChangeStartedAt = ChangeStart(reference, allBuckets, options),
+            ChangeStartedAt = ChangeStart(allBuckets, options),
             Note = "values are mean half-octave length bins; delta is PSI",
         };
     }
@@ -40,15 +40,23 @@ internal static class LengthPsiMetric
         return total == 0 ? 0 : histogram.Select(static (count, bin) => (double)count * bin).Sum() / total;
     }
 
-    private static DateTimeOffset? ChangeStart(DriftBucket reference, IReadOnlyList<IndexedDriftBucket> buckets, DriftOptions options)
+    /// <summary>On the per-bucket mean bin, scaled by the pooled within-bucket spread (a shift does not inflate it).</summary>
+    private static DateTimeOffset? ChangeStart(IReadOnlyList<IndexedDriftBucket> buckets, DriftOptions options)
     {
-        var mean = MeanBin(reference.PrimaryLengths);
-        var total = reference.PrimaryLengths.Sum();
-        var deviation = Math.Sqrt(reference.PrimaryLengths.Select((count, bin) => count * (bin - mean) * (bin - mean)).Sum() / total);
         var series = buckets
             .Select(static b => new BucketPoint(b.BucketIndex, b.Counts.PrimaryLengths.Sum(), MeanBin(b.Counts.PrimaryLengths)))
             .Where(static p => p.Count > 0)
             .ToList();
+        double squares = 0, degreesOfFreedom = 0;
+        foreach (var bucket in buckets)
+        {
+            var lengths = bucket.Counts.PrimaryLengths;
+            var mean = MeanBin(lengths);
+            squares += lengths.Select((count, bin) => count * (bin - mean) * (bin - mean)).Sum();
+            degreesOfFreedom += Math.Max(0, lengths.Sum() - 1);
+        }
+
+        var deviation = degreesOfFreedom > 0 ? Math.Sqrt(squares / degreesOfFreedom) : 0;
         var index = ChangePointLocator.Locate(series, deviation, options.ChangeThreshold);
         return index is { } i ? options.BucketStart(i) : null;
     }

@@ -22,6 +22,12 @@ internal sealed record RouteShadowOptions
     /// <summary>Fraction of sampled requests that get a second, independent baseline call to measure the noise floor.</summary>
     public double NoiseReplicateRate { get; init; } = 0.1;
 
+    /// <summary>
+    /// Keep the prompt and both answers (redacted) as evidence for the explorer. Off by default: then only hashes,
+    /// lengths, flags and extracted answers are kept.
+    /// </summary>
+    public bool CaptureEvidence { get; init; }
+
     /// <summary>Named comparison profile; `auto` picks extractors from the request and responses.</summary>
     public string ComparisonProfile { get; init; } = "auto";
 

@@ -7,7 +7,7 @@ namespace ShadowProxy.Core.Tests.Drift.Tracking;
 /// <summary>The tracker on traffic from the real simulator composer, judged by the real comparer.</summary>
 public sealed class DriftSimulationTests
 {
-    private const int AaRuns = 400;
+    private const int AaRuns = 300;
     private const int PairsPerRun = 300;
     private const int AbPairsPerRun = 600;
     private const int SwitchAtPair = AbPairsPerRun / 3;
@@ -68,8 +68,11 @@ public sealed class DriftSimulationTests
                 $"range {(offsets.Count > 0 ? $"{offsets[0]}–{offsets[^1]}" : "n/a")}");
         }
 
-        var located = detections.Where(d => d.Metric is DriftMetricNames.AnswerDisagreement or DriftMetricNames.LengthLogRatio).ToList();
-        Assert.All(located, d => Assert.InRange(d.ChangeOffset!.Value, TimeSpan.FromMinutes(-3), TimeSpan.FromMinutes(3)));
+        // Lengths change sharply and locate to the bucket; disagreement on ~5 decided pairs a bucket is noisier.
+        Assert.All(detections.Where(d => d.Metric == DriftMetricNames.LengthLogRatio), d => Assert.Equal(TimeSpan.Zero, d.ChangeOffset));
+        var disagreement = detections.Where(d => d.Metric == DriftMetricNames.AnswerDisagreement).Select(d => d.ChangeOffset).ToList();
+        Assert.Equal(AbRuns, disagreement.Count);
+        Assert.True(disagreement.Count(o => o is { } offset && offset.Duration() <= TimeSpan.FromMinutes(3)) >= AbRuns * 3 / 4);
     }
 
     [Fact]

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.Json;
+using ShadowProxy.Core.Drift.Tracking;
+using ShadowProxy.Gateway.Tests.Infrastructure;
+
+namespace ShadowProxy.Gateway.Tests.Drift;
+
+[Collection(DriftedGatewayGroup.Name)]
+public sealed class DriftDetectionTests(DriftedGatewayFixture fixture)
+{
+    private static readonly string[] Touched = ["code_fenced", "length_log_ratio", "answer_disagreement", "refusal"];
+    private static readonly string[] Untouched = ["json_valid", "schema_valid", "truncated", "answer_extracted"];
+
+    [Fact]
+    public void BeforeTheSwap_NothingDrifts()
+    {
+        var states = fixture.ReportBeforeSwitch.Keys.SelectMany(k => k.Metrics).Where(m => m.State == DriftState.Drift).Select(m => m.Name);
+
+        Assert.Empty(states);
+    }
+
+    [Fact]
+    public void AfterTheSwap_TheMetricsTheChangeTouched_DriftAndTheOthersDoNot()
+    {
+        var metrics = Assert.Single(fixture.FinalReport.Keys).Metrics.ToDictionary(m => m.Name);
+
+        Assert.All(Touched, name => Assert.True(metrics[name].State == DriftState.Drift, $"{name}: {metrics[name]}"));
+        Assert.All(Untouched, name => Assert.True(metrics[name].State != DriftState.Drift, $"{name}: {metrics[name]}"));
+        Assert.All(Touched, name => Assert.NotNull(metrics[name].PairsAtDetection));
+    }
+
+    [Fact]
+    public async Task DriftApi_ReportsMetricsNoiseFloorAndTheServedModelSwap()
+    {
+        using var admin = fixture.AdminClient();
+
+        using var document = JsonDocument.Parse(await admin.GetStringAsync("admin/api/drift?refresh=true", TestContext.Current.CancellationToken));
+
+        var route = Assert.Single(document.RootElement.GetProperty("routes").EnumerateArray());
+        Assert.Equal("openai", route.GetProperty("route").GetString());
+        Assert.Equal("gpt-4o", route.GetProperty("primary_model").GetString());
+        Assert.Equal("drift", route.GetProperty("state").GetString());
+        Assert.True(route.GetProperty("noise_floor").GetProperty("pairs").GetInt64() > 50);
+        var codeFenced = route.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "code_fenced");
+        Assert.Equal("drift", codeFenced.GetProperty("state").GetString());
+        Assert.True(codeFenced.GetProperty("primary").GetDouble() > codeFenced.GetProperty("baseline").GetDouble());
+        Assert.Contains(route.GetProperty("served_model_events").EnumerateArray(), e =>
+            e.GetProperty("side").GetString() == "primary" && e.GetProperty("to_model").GetString() == "gpt-sim-0613");
+    }
+
+    [Fact]
+    public async Task Readiness_PassedBeforeTheSwap_AndFailsAfter()
+    {
+        using var admin = fixture.AdminClient();
+
+        using var response = await admin.GetAsync("admin/api/readiness?route=openai&refresh=true", TestContext.Current.CancellationToken);
+        using var verdict = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.True(fixture.ReadinessBeforeSwitch.Pass, string.Join("; ", fixture.ReadinessBeforeSwitch.Reasons));
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.False(verdict.RootElement.GetProperty("pass").GetBoolean());
+        Assert.Contains(verdict.RootElement.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("drift on", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,155 @@
+using System.Net.Http.Headers;
+using ShadowProxy.Core.Drift.Tracking;
+using ShadowProxy.Gateway.Admin;
+using ShadowProxy.Gateway.Demo;
+using ShadowProxy.Gateway.Drift;
+using ShadowProxy.Gateway.Hosting;
+using ShadowProxy.Simulator.Hosting;
+using ShadowProxy.Simulator.Profiles;
+
+namespace ShadowProxy.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// One gateway that has seen a provider swap, shared by the tests that inspect its evidence: March-like traffic,
+/// then the primary silently turns June-like (terse, fenced code, more refusals, flipped answers) while the pinned
+/// baseline stays March. Captured once, since it takes seconds of real traffic.
+/// </summary>
+public sealed class DriftedGatewayFixture : IAsyncLifetime
+{
+    public const string AdminToken = "admin-token-for-tests-0123456789";
+    public const string PlantedSecret = "sk-planted0123456789abcdefSECRET";
+
+    private SimulatorServer _primary = null!;
+    private SimulatorServer _baseline = null!;
+
+    internal GatewayApp Gateway { get; private set; } = null!;
+
+    internal CapturingLoggerProvider Logs { get; } = new();
+
+    internal ReadinessVerdict ReadinessBeforeSwitch { get; private set; } = null!;
+
+    internal DriftReport ReportBeforeSwitch { get; private set; } = null!;
+
+    internal DriftReport FinalReport { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var march = BuiltInProfiles.March with { TimeToFirstToken = TimeSpan.FromMilliseconds(5), TokenInterval = TimeSpan.Zero };
+        _primary = await SimulatorServer.StartAsync(new SimulatorOptions { Profile = march, Seed = 11 });
+        _baseline = await SimulatorServer.StartAsync(new SimulatorOptions { Profile = march, Seed = 12 });
+        Gateway = GatewayHost.Build(new GatewayHostSettings
+        {
+            Embedded = true,
+            ConfigureLogging = logging => logging.AddProvider(Logs),
+            Overrides = new Dictionary<string, string?>
+            {
+                ["Listeners:Proxy"] = "http://127.0.0.1:0",
+                ["Listeners:Admin"] = "http://127.0.0.1:0",
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Admin:Token"] = AdminToken,
+                ["ReverseProxy:Clusters:openai:Destinations:primary:Address"] = _primary.BaseUri.ToString(),
+                ["Shadowing:Routes:openai:SampleRate"] = "1",
+                ["Shadowing:Routes:openai:NoiseReplicateRate"] = "0.5",
+                ["Shadowing:Routes:openai:CaptureEvidence"] = "true",
+                ["Shadowing:Routes:openai:Budget:RequestsPerMinute"] = "0",
+                ["Shadowing:Routes:openai:Baseline:Address"] = _baseline.BaseUri.ToString(),
+                ["Shadowing:Routes:openai:Baseline:Model"] = march.Model,
+                ["Shadowing:Routes:openai:Baseline:ApiKey"] = "sk-baseline-key-for-tests-abcdef",
+                ["Comparison:Prices:gpt-sim:InputPerMillion"] = "10",
+                ["Comparison:Prices:gpt-sim:OutputPerMillion"] = "30",
+                ["Drift:BucketDuration"] = "00:00:01",
+                ["Drift:WindowBuckets"] = "120",
+                ["Drift:ReferenceBuckets"] = "3",
+                ["Drift:EvaluateEvery"] = "00:00:00.5",
+                ["Readiness:MinPairs"] = "100",
+            },
+        });
+        await Gateway.StartAsync();
+        using var client = new HttpClient { BaseAddress = Gateway.ProxyUri };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "sk-client-key-for-tests-123456");
+        var random = new Random(5);
+
+        await SendAsync(client, random, 200);
+        var monitor = Gateway.Services.GetRequiredService<DriftMonitor>();
+        await WaitForPairsAsync(200);
+        ReportBeforeSwitch = await monitor.RefreshAsync(CancellationToken.None);
+        ReadinessBeforeSwitch = ReadinessGate.Evaluate(ReportBeforeSwitch, "openai", new ReadinessOptions { MinPairs = 100 });
+
+        _primary.Profile = BuiltInProfiles.June with { TimeToFirstToken = TimeSpan.FromMilliseconds(5), TokenInterval = TimeSpan.Zero };
+        await SendAsync(client, random, 800);
+        await SendSecretAsync(client);
+        await WaitForPairsAsync(1001);
+        FinalReport = await WaitForDriftAsync(monitor);
+    }
+
+    internal HttpClient AdminClient(string? token = AdminToken)
+    {
+        var client = new HttpClient { BaseAddress = Gateway.AdminUri };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    private static async Task SendAsync(HttpClient client, Random random, int count)
+    {
+        // ~50 requests a second, so the traffic spans several one-second drift buckets.
+        for (var sent = 0; sent < count; sent += 10)
+        {
+            var batch = Enumerable.Range(0, 10).Select(async _ =>
+            {
+                using var response = await client.PostAsync("v1/chat/completions", DemoRequestBody.Create(DemoPromptMix.Next(random), "gpt-4o"));
+                response.EnsureSuccessStatusCode();
+            });
+            await Task.WhenAll([.. batch, Task.Delay(200)]);
+        }
+    }
+
+    private static async Task SendSecretAsync(HttpClient client)
+    {
+        var request = new DemoRequest($"My key is {PlantedSecret} and my email is ada@example.com. Is 7919 a prime number? Answer [Yes] or [No].", Stream: false);
+        using var response = await client.PostAsync("v1/chat/completions", DemoRequestBody.Create(request, "gpt-4o"));
+        response.EnsureSuccessStatusCode();
+    }
+
+    private async Task WaitForPairsAsync(int pairs)
+    {
+        var store = Gateway.Services.GetRequiredService<Pairs.InMemoryPairStore>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (store.Count < pairs)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    private static async Task<DriftReport> WaitForDriftAsync(DriftMonitor monitor)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var report = await monitor.RefreshAsync(CancellationToken.None);
+            var drifting = report.Keys.SelectMany(k => k.Metrics).Where(m => m.State == DriftState.Drift).Select(m => m.Name).ToHashSet();
+            if (drifting.IsSupersetOf(["code_fenced", "length_log_ratio", "answer_disagreement", "refusal"]) || timeout.IsCancellationRequested)
+            {
+                return report;
+            }
+
+            await Task.Delay(250, CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        await _primary.DisposeAsync();
+        await _baseline.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DriftedGatewayGroup : ICollectionFixture<DriftedGatewayFixture>
+{
+    public const string Name = "drifted gateway";
+}
