@@ -26,7 +26,7 @@ internal static class DemoCommand
         DefaultValueFactory = _ => 20,
     };
 
-    private static readonly Option<Uri?> PrimaryUrlOption = new("--primary-url") { Description = "A real OpenAI-compatible base URL for the primary (instead of the simulator)." };
+    private static readonly Option<Uri?> PrimaryUrlOption = UrlOption.Create("--primary-url", "A real OpenAI-compatible upstream root for the primary (instead of the simulator), e.g. https://api.openai.com/.");
     private static readonly Option<string?> PrimaryModelOption = new("--primary-model") { Description = "Model the traffic asks for." };
     private static readonly Option<string?> ApiKeyOption = new("--api-key") { Description = "API key sent by the demo client (or set OPENAI_API_KEY)." };
 

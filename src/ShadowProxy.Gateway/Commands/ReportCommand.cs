@@ -1,18 +1,71 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using ShadowProxy.Core.Replay;
+using ShadowProxy.Gateway.Admin;
 
 namespace ShadowProxy.Gateway.Commands;
 
-/// <summary>`shadowproxy report --admin-url URL`: the drift table of a running gateway.</summary>
+/// <summary>`shadowproxy report --admin-url URL`: the drift table of a running gateway, in the same shape as `replay`.</summary>
 internal static class ReportCommand
 {
+    private static readonly Option<Uri?> AdminUrlOption = UrlOption.Create("--admin-url", "The gateway's admin listener, e.g. http://127.0.0.1:9090.", required: true);
+    private static readonly Option<string?> TokenOption = new("--token") { Description = "Admin token (or set SHADOWPROXY_ADMIN_TOKEN)." };
+    private static readonly Option<string?> RouteOption = new("--route") { Description = "Only this route." };
+    private static readonly Option<ReplayReportFormat> FormatOption = new("--format") { Description = "table, json or markdown.", DefaultValueFactory = _ => ReplayReportFormat.Table };
+
     public static Command Create()
     {
         var report = new Command("report", "Print the drift table of a running gateway from its admin API.");
-        report.SetAction(_ =>
-        {
-            Console.Error.WriteLine("report: not available in this build yet.");
-            return ExitCodes.Failure;
-        });
+        report.Options.Add(AdminUrlOption);
+        report.Options.Add(TokenOption);
+        report.Options.Add(RouteOption);
+        report.Options.Add(FormatOption);
+        report.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, Console.Out, cancellationToken));
         return report;
+    }
+
+    internal static async Task<int> RunAsync(ParseResult parseResult, TextWriter output, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = parseResult.GetValue(AdminUrlOption), Timeout = TimeSpan.FromSeconds(30) };
+        var token = parseResult.GetValue(TokenOption) ?? Environment.GetEnvironmentVariable("SHADOWPROXY_ADMIN_TOKEN");
+        if (!string.IsNullOrEmpty(token))
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        DriftResponse drift;
+        try
+        {
+            using var response = await client.GetAsync("admin/api/drift?refresh=true", cancellationToken);
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                await Console.Error.WriteLineAsync("report: the admin API refused the request (401); pass --token or set SHADOWPROXY_ADMIN_TOKEN.");
+                return ExitCodes.Failure;
+            }
+
+            response.EnsureSuccessStatusCode();
+            drift = JsonSerializer.Deserialize(await response.Content.ReadAsStreamAsync(cancellationToken), AdminJsonContext.Default.DriftResponse)
+                ?? throw new JsonException("empty drift response");
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"report: could not read {client.BaseAddress}admin/api/drift: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        var route = parseResult.GetValue(RouteOption);
+        var reports = drift.Routes.Where(r => route is null || r.Route == route).Select(LiveDriftReport.From).ToList();
+        if (reports.Count == 0)
+        {
+            await Console.Error.WriteLineAsync(route is null ? "report: the gateway has compared no pairs yet." : $"report: no pairs for route '{route}' yet.");
+            return ExitCodes.Failure;
+        }
+
+        var format = parseResult.GetValue(FormatOption);
+        var rendered = reports.Select(r => ReplayReportWriter.Render(r, format).TrimEnd());
+        await output.WriteLineAsync(format == ReplayReportFormat.Json ? "[" + string.Join(",\n", rendered) + "]" : string.Join("\n\n", rendered));
+        return ExitCodes.Success;
     }
 }

@@ -32,7 +32,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
                 ["Shadowing:Workers"] = "64",
                 ["Shadowing:Routes:openai:Baseline:MaxConcurrency"] = "48",
                 ["Shadowing:Routes:openai:Budget:RequestsPerMinute"] = "0",
-                ["Drift:BucketDuration"] = "00:00:05",
+                ["Drift:BucketDuration"] = settings.DriftBucket.ToString(),
                 ["Drift:WindowBuckets"] = "24",
                 ["Drift:ReferenceBuckets"] = "4",
                 ["Drift:EvaluateEvery"] = "00:00:02",

@@ -10,6 +10,9 @@ internal sealed record DemoSettings
 
     public TimeSpan DriftAfter { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>Drift bucket length: short, so a one-minute demo spans enough buckets to show a verdict.</summary>
+    public TimeSpan DriftBucket { get; init; } = TimeSpan.FromSeconds(5);
+
     public Uri? PrimaryUrl { get; init; }
 
     public string PrimaryModel { get; init; } = "gpt-4o";

@@ -61,4 +61,40 @@ public sealed class DriftDetectionTests(DriftedGatewayFixture fixture)
         Assert.False(verdict.RootElement.GetProperty("pass").GetBoolean());
         Assert.Contains(verdict.RootElement.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("drift on", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("table")]
+    public async Task ReportCommand_PrintsTheReplayShapedTableForTheRunningGateway(string format)
+    {
+        var parse = ShadowProxy.Gateway.Commands.ShadowProxyCommandLine.Create().Parse(
+            ["report", "--admin-url", fixture.Gateway.AdminUri.ToString(), "--token", DriftedGatewayFixture.AdminToken, "--format", format]);
+        var output = new StringWriter();
+
+        var exit = await ShadowProxy.Gateway.Commands.ReportCommand.RunAsync(parse, output, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, exit);
+        if (format == "table")
+        {
+            Assert.Matches(@"code_fence_rate\s.*DRIFT", output.ToString());
+            return;
+        }
+
+        using var json = JsonDocument.Parse(output.ToString());
+        var report = Assert.Single(json.RootElement.EnumerateArray());
+        var metrics = report.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!);
+        Assert.True(metrics["code_fence_rate"].GetProperty("drift").GetBoolean());
+        Assert.True(metrics["answer_mismatch"].GetProperty("drift").GetBoolean());
+        Assert.False(metrics["json_valid_rate"].GetProperty("drift").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ReportCommand_WithoutTheToken_FailsClearly()
+    {
+        var parse = ShadowProxy.Gateway.Commands.ShadowProxyCommandLine.Create().Parse(["report", "--admin-url", fixture.Gateway.AdminUri.ToString()]);
+
+        var exit = await ShadowProxy.Gateway.Commands.ReportCommand.RunAsync(parse, TextWriter.Null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, exit);
+    }
 }

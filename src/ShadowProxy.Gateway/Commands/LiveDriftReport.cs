@@ -1,0 +1,43 @@
+using ShadowProxy.Core.Replay;
+using ShadowProxy.Gateway.Admin;
+
+namespace ShadowProxy.Gateway.Commands;
+
+/// <summary>
+/// Presents a live route's drift as a replay-style report, so `report` and `replay` print the same table:
+/// answer disagreement becomes `answer_mismatch` with the noise floor in the baseline column.
+/// </summary>
+internal static class LiveDriftReport
+{
+    public static ReplayReport From(RouteDrift route) => new()
+    {
+        Baseline = route.BaselineModel,
+        Primary = $"{route.Route}:{route.PrimaryModel}",
+        Pairs = (int)Math.Min(route.Pairs, int.MaxValue),
+        Profile = "live",
+        Metrics = [.. route.Metrics.Where(m => m.PValue is not null).Select(Metric)],
+    };
+
+    private static ReplayMetric Metric(MetricDrift m)
+    {
+        var (name, isRate, flip) = m.Name switch
+        {
+            "answer_disagreement" => ("answer_mismatch", true, false),
+            "answer_extracted" => ("no_answer_rate", true, true),
+            "refusal" => ("refusal_rate", true, false),
+            "code_fenced" => ("code_fence_rate", true, false),
+            "json_valid" => ("json_valid_rate", true, false),
+            "schema_valid" => ("schema_valid_rate", true, false),
+            "truncated" => ("truncated_rate", true, false),
+            var other => (other, false, false),
+        };
+        double Value(double? v) => flip ? 1 - (v ?? 0) : v ?? 0;
+        return new ReplayMetric(name, Value(m.Baseline), Value(m.Primary), flip ? -(m.Delta ?? 0) : m.Delta ?? 0, m.PValue ?? 1, m.State == "drift")
+        {
+            N = (int)m.Pairs,
+            AdjustedPValue = m.PAdjusted ?? 1,
+            IsRate = isRate,
+            Test = m.State,
+        };
+    }
+}
