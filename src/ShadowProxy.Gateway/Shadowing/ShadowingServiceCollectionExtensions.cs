@@ -54,7 +54,21 @@ internal static class ShadowingServiceCollectionExtensions
     public static IReverseProxyApplicationBuilder UseShadowing(this IReverseProxyApplicationBuilder proxy)
     {
         var queue = proxy.ApplicationServices.GetRequiredService<IShadowQueue>();
-        proxy.ApplicationServices.GetRequiredService<ShadowProxyInstrumentation>().ObserveQueueDepth(() => queue.Depth);
+        var instrumentation = proxy.ApplicationServices.GetRequiredService<ShadowProxyInstrumentation>();
+        var policies = proxy.ApplicationServices.GetRequiredService<ShadowPolicyStore>();
+        instrumentation.ObserveQueueDepth(() => queue.Depth);
+        foreach (var route in policies.Current.Routes)
+        {
+            instrumentation.InitializeRoute(route.RouteId);
+        }
+
+        policies.Changed += snapshot =>
+        {
+            foreach (var route in snapshot.Routes)
+            {
+                instrumentation.InitializeRoute(route.RouteId);
+            }
+        };
         proxy.UseMiddleware<ShadowCaptureMiddleware>();
         return proxy;
     }

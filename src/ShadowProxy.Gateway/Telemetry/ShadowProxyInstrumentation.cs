@@ -57,6 +57,36 @@ internal sealed partial class ShadowProxyInstrumentation : IDisposable
         _ => "5xx",
     };
 
+    /// <summary>
+    /// Publishes zero for every known label set of a route, so outcomes that have not happened yet exist as series
+    /// (rate() and alerts see 0, not "no data").
+    /// </summary>
+    public void InitializeRoute(string route)
+    {
+        foreach (var decision in Enum.GetValues<ShadowDecision>())
+        {
+            _decisions.Add(0, new KeyValuePair<string, object?>("route", route), new KeyValuePair<string, object?>("decision", decision.Name()));
+        }
+
+        foreach (var outcome in Enum.GetValues<ShadowOutcome>())
+        {
+            _outcomes.Add(0, new KeyValuePair<string, object?>("route", route), new KeyValuePair<string, object?>("outcome", outcome.Name()));
+        }
+
+        foreach (var result in Enum.GetValues<Core.Comparison.AnswerAgreement>())
+        {
+            AnswerAgreementCounter.Add(0, new TagList { { "route", route }, { "result", AgreementLabels.Of(result) } });
+        }
+
+        foreach (var side in (string[])["primary", "baseline"])
+        {
+            foreach (var flag in ResponseFlags.All)
+            {
+                ResponseFlagsCounter.Add(0, new TagList { { "route", route }, { "side", side }, { "flag", flag } });
+            }
+        }
+    }
+
     public void ObserveQueueDepth(Func<int> depth) =>
         _meter.CreateObservableGauge(MetricNames.ShadowQueueDepth, depth, description: "Exchanges waiting for a baseline call.");
 
