@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ShadowProxy.Gateway.Drift;
+using ShadowProxy.Gateway.Probes;
 using ShadowProxy.Gateway.Telemetry;
 
 namespace ShadowProxy.Gateway.Admin;
@@ -10,10 +11,10 @@ internal static class AdminApiEndpoints
     public static void Map(IEndpointRouteBuilder admin)
     {
         var api = admin.MapGroup("/admin/api");
-        api.MapGet("/drift", async (DriftMonitor monitor, ServedModelTracker models, bool? refresh, CancellationToken cancellationToken) =>
+        api.MapGet("/drift", async (DriftMonitor monitor, ServedModelTracker models, ProbeAccuracy probes, bool? refresh, CancellationToken cancellationToken) =>
         {
             var report = refresh == true ? await monitor.RefreshAsync(cancellationToken) : monitor.Latest;
-            return Results.Json(DriftApiMapper.Map(report, models.Events), AdminJsonContext.Default.DriftResponse);
+            return Results.Json(DriftApiMapper.Map(report, models.Events, probes.Snapshot()), AdminJsonContext.Default.DriftResponse);
         });
         api.MapGet("/readiness", async (string? route, bool? refresh, DriftMonitor monitor, IOptionsMonitor<ReadinessOptions> options, CancellationToken cancellationToken) =>
         {

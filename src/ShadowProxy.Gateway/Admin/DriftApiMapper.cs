@@ -1,11 +1,12 @@
 using ShadowProxy.Core.Drift.Tracking;
+using ShadowProxy.Gateway.Probes;
 using ShadowProxy.Gateway.Telemetry;
 
 namespace ShadowProxy.Gateway.Admin;
 
 internal static class DriftApiMapper
 {
-    public static DriftResponse Map(DriftReport report, IReadOnlyList<ServedModelEvent> events) => new(
+    public static DriftResponse Map(DriftReport report, IReadOnlyList<ServedModelEvent> events, IReadOnlyList<ProbeSuiteAccuracy> probes) => new(
         report.EvaluatedAt,
         [.. report.Keys.Select(key => new RouteDrift(
             key.Key.Route,
@@ -16,7 +17,9 @@ internal static class DriftApiMapper
             Rate(key.NoiseFloor),
             Rate(key.Disagreement),
             [.. key.Metrics.Select(Metric)],
-            [.. events.Where(e => e.Route == key.Key.Route).Select(e => new ServedModelEventDto(e.Side, e.FromModel, e.FromFingerprint, e.ToModel, e.ToFingerprint, e.At))]))]);
+            [.. events.Where(e => e.Route == key.Key.Route).Select(e => new ServedModelEventDto(e.Side, e.FromModel, e.FromFingerprint, e.ToModel, e.ToFingerprint, e.At))],
+            [.. probes.Where(p => p.Route == key.Key.Route && p.Model == key.Key.PrimaryModel)
+                .Select(p => new ProbeAccuracyDto(p.Suite, p.Probes, p.PrimaryAccuracy, p.BaselineAccuracy, p.PValue))]))]);
 
     public static string StateName(DriftState state) => state switch
     {

@@ -12,7 +12,11 @@ internal sealed record RouteDrift(
     RateEstimateDto NoiseFloor,
     RateEstimateDto Disagreement,
     IReadOnlyList<MetricDrift> Metrics,
-    IReadOnlyList<ServedModelEventDto> ServedModelEvents);
+    IReadOnlyList<ServedModelEventDto> ServedModelEvents,
+    IReadOnlyList<ProbeAccuracyDto> Probes);
+
+/// <summary>Ground-truth accuracy of canary probes per suite; p from McNemar's test on the paired grades.</summary>
+internal sealed record ProbeAccuracyDto(string Suite, long Probes, double PrimaryAccuracy, double BaselineAccuracy, double PValue);
 
 internal sealed record RateEstimateDto(double Rate, double CiLow, double CiHigh, long Pairs, bool Assumed);
 

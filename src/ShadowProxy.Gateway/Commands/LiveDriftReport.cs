@@ -15,8 +15,18 @@ internal static class LiveDriftReport
         Primary = $"{route.Route}:{route.PrimaryModel}",
         Pairs = (int)Math.Min(route.Pairs, int.MaxValue),
         Profile = "live",
-        Metrics = [.. route.Metrics.Where(m => m.PValue is not null).Select(Metric)],
+        Metrics = [.. route.Probes.Select(Accuracy), .. route.Metrics.Where(m => m.PValue is not null).Select(Metric)],
     };
+
+    /// <summary>Probe ground truth, like replay's `accuracy` row: drift when McNemar says the sides differ by 5+ points.</summary>
+    private static ReplayMetric Accuracy(ProbeAccuracyDto p) =>
+        new($"accuracy:{p.Suite}", p.BaselineAccuracy, p.PrimaryAccuracy, p.PrimaryAccuracy - p.BaselineAccuracy, p.PValue,
+            p.PValue < 0.01 && Math.Abs(p.PrimaryAccuracy - p.BaselineAccuracy) >= 0.05)
+        {
+            N = (int)Math.Min(p.Probes, int.MaxValue),
+            AdjustedPValue = p.PValue,
+            Test = "McNemar",
+        };
 
     private static ReplayMetric Metric(MetricDrift m)
     {

@@ -52,7 +52,18 @@ internal static class ReplayCommand
             Profile = new ComparisonProfile { Name = "cli", Extractor = parseResult.GetValue(ExtractorOption), JsonPath = parseResult.GetValue(JsonPathOption) },
         };
         using var progress = new ConsoleProgressBar("replay");
-        var report = new ReplayRunner(new PairComparer()).Run(ReplayFileReader.Read(file.FullName), options, progress, cancellationToken);
+        ReplayReport report;
+        try
+        {
+            report = new ReplayRunner(new PairComparer()).Run(ReplayFileReader.Read(file.FullName), options, progress, cancellationToken);
+        }
+        catch (InvalidDataException e)
+        {
+            progress.Finish();
+            Console.Error.WriteLine($"replay: {file.Name}: {e.Message}");
+            return ExitCodes.InvalidConfiguration;
+        }
+
         progress.Finish();
         if (report.Pairs == 0)
         {

@@ -36,6 +36,10 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
                 ["Drift:WindowBuckets"] = "24",
                 ["Drift:ReferenceBuckets"] = "4",
                 ["Drift:EvaluateEvery"] = "00:00:02",
+                ["Probes:Routes:openai:Enabled"] = "true",
+                ["Probes:Routes:openai:Interval"] = "00:00:02",
+                ["Probes:Routes:openai:PerRun"] = "4",
+                ["Probes:Routes:openai:Model"] = settings.PrimaryModel,
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
             },
@@ -68,7 +72,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
 
         await traffic;
         var final = await monitor.RefreshAsync(CancellationToken.None);
-        DemoSummary.WriteTable(final, output);
+        DemoSummary.WriteTable(final, gateway.Services.GetRequiredService<Probes.ProbeAccuracy>().Snapshot(), output);
         output.WriteLine($"Done: {stats.Sent} requests, {stats.Succeeded} ok, {stats.Failed} errors.");
         await gateway.StopAsync(CancellationToken.None);
         return stats.Failed == 0 ? 0 : 1;

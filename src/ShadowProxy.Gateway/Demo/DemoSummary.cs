@@ -15,7 +15,7 @@ internal static class DemoSummary
         return $"pairs {pairs,5}  {(flagged.Count == 0 ? "no drift" : "DRIFT: " + string.Join(" ", flagged))}";
     }
 
-    public static void WriteTable(DriftReport report, TextWriter output)
+    public static void WriteTable(DriftReport report, IReadOnlyList<Probes.ProbeSuiteAccuracy> probes, TextWriter output)
     {
         foreach (var key in report.Keys.OrderBy(k => k.Key.Route).ThenBy(k => k.Key.PrimaryModel))
         {
@@ -25,6 +25,11 @@ internal static class DemoSummary
             foreach (var metric in key.Metrics)
             {
                 output.WriteLine($"  {metric.Name,-20} {Format(metric.BaselineValue),9} {Format(metric.PrimaryValue),9} {Format(metric.PAdjusted, "0.0e0"),9}  {DriftApiMapper.StateName(metric.State).ToUpperInvariant()}{(metric.Note is null ? string.Empty : $" ({metric.Note})")}");
+            }
+
+            foreach (var probe in probes.Where(p => p.Route == key.Key.Route && p.Model == key.Key.PrimaryModel))
+            {
+                output.WriteLine($"  {"accuracy:" + probe.Suite,-28} baseline {probe.BaselineAccuracy:P0}  primary {probe.PrimaryAccuracy:P0}  ({probe.Probes} canary probes, p {Format(probe.PValue, "0.0e0")})");
             }
         }
     }

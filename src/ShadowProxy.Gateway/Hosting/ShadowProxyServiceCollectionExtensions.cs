@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShadowProxy.Gateway.Hosting.Listeners;
 using ShadowProxy.Gateway.Drift;
+using ShadowProxy.Gateway.Probes;
 using ShadowProxy.Gateway.Proxy;
 using ShadowProxy.Gateway.Shadowing;
 using ShadowProxy.Gateway.Telemetry;
@@ -21,6 +22,7 @@ internal static class ShadowProxyServiceCollectionExtensions
         services.AddShadowing(role);
         services.AddShadowProxyTelemetry(configuration);
         services.AddDriftTracking(configuration);
+        services.AddCanaryProbes();
         services.Configure<Admin.ReadinessOptions>(configuration.GetSection("Readiness"));
         return services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))

@@ -1,6 +1,7 @@
 using ShadowProxy.Core.Comparison;
 using ShadowProxy.Core.Normalization;
 using ShadowProxy.Gateway.Evidence;
+using ShadowProxy.Gateway.Probes;
 using ShadowProxy.Gateway.Shadowing.Accounting;
 using ShadowProxy.Gateway.Shadowing.Budget;
 using ShadowProxy.Gateway.Shadowing.Dispatch;
@@ -12,7 +13,12 @@ namespace ShadowProxy.Gateway.Pairs;
 /// profile, charges the baseline's tokens to the budget, and tells every observer.
 /// </summary>
 internal sealed class PairRecorder(
-    PairComparer comparer, ComparisonProfiles profiles, IShadowBudget budget, EvidenceRedactor redactor, IEnumerable<IPairObserver> observers) : IPairSink
+    PairComparer comparer,
+    ComparisonProfiles profiles,
+    IShadowBudget budget,
+    EvidenceRedactor redactor,
+    ProbeGrading probes,
+    IEnumerable<IPairObserver> observers) : IPairSink
 {
     public async ValueTask<ShadowOutcome> AcceptAsync(CompletedPair pair, CancellationToken cancellationToken)
     {
@@ -46,6 +52,11 @@ internal sealed class PairRecorder(
         }
 
         await budget.AddTokensAsync(exchange.Policy, tokens, cancellationToken);
+        if (exchange.ProbeKey is { } probeKey)
+        {
+            probes.Grade(probeKey, exchange.Policy.RouteId, request.Model, primary, baseline);
+        }
+
         var record = new PairRecord
         {
             PairId = exchange.PairId,

@@ -24,6 +24,8 @@ internal sealed partial class ShadowProxyInstrumentation
 
     public Counter<long> ServedModelChangesCounter { get; private set; } = null!;
 
+    public Counter<long> ProbeResultsCounter { get; private set; } = null!;
+
     public Histogram<double> GenAiOperationDuration { get; private set; } = null!;
 
     public Histogram<long> GenAiTokenUsage { get; private set; } = null!;
@@ -39,6 +41,7 @@ internal sealed partial class ShadowProxyInstrumentation
         TokensCounter = _meter.CreateCounter<long>(MetricNames.Tokens, description: "Tokens reported in usage, per side and type (input, output).");
         ShadowCostCounter = _meter.CreateCounter<double>(MetricNames.ShadowCostUsd, description: "Estimated USD spent on baseline calls (price table in Comparison:Prices).");
         ServedModelChangesCounter = _meter.CreateCounter<long>(MetricNames.ServedModelChanges, description: "Changes of the served model or system_fingerprint, per side.");
+        ProbeResultsCounter = _meter.CreateCounter<long>(MetricNames.ProbeResults, description: "Canary probe answers graded against ground truth, per suite and side (correct, incorrect, unanswered).");
         GenAiOperationDuration = _meter.CreateHistogram<double>(MetricNames.GenAiOperationDuration, unit: "s", description: "GenAI operation duration (OpenTelemetry semantic conventions).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = HistogramBuckets.GenAiDuration });
         GenAiTokenUsage = _meter.CreateHistogram<long>(MetricNames.GenAiTokenUsage, unit: "{token}", description: "GenAI tokens used (OpenTelemetry semantic conventions).",

@@ -19,9 +19,10 @@ internal static class JsonAnswerBuilder
             {
                 using (document)
                 {
+                    var person = PersonFacts.From(prompt);
                     foreach (var property in properties.EnumerateObject())
                     {
-                        WriteValue(writer, property.Name, property.Value, random);
+                        WriteValue(writer, property.Name, property.Value, random, person);
                     }
                 }
             }
@@ -64,9 +65,21 @@ internal static class JsonAnswerBuilder
         return false;
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, string name, JsonElement schema, Random random)
+    private static void WriteValue(Utf8JsonWriter writer, string name, JsonElement schema, Random random, PersonFacts? person)
     {
         var type = schema.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : "string";
+        if (person is not null && name == "name")
+        {
+            writer.WriteString(name, person.Name);
+            return;
+        }
+
+        if (person is not null && name == "age" && type == "integer")
+        {
+            writer.WriteNumber(name, person.Age);
+            return;
+        }
+
         switch (type)
         {
             case "integer":

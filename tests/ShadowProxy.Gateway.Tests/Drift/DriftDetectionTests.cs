@@ -97,4 +97,23 @@ public sealed class DriftDetectionTests(DriftedGatewayFixture fixture)
 
         Assert.Equal(1, exit);
     }
+
+    [Fact]
+    public async Task CanaryProbes_GiveEveryModelAGroundTruthAccuracy()
+    {
+        using var admin = fixture.AdminClient();
+
+        using var document = JsonDocument.Parse(await admin.GetStringAsync("admin/api/drift", TestContext.Current.CancellationToken));
+
+        var probes = Assert.Single(document.RootElement.GetProperty("routes").EnumerateArray()).GetProperty("probes").EnumerateArray().ToList();
+        Assert.NotEmpty(probes);
+        Assert.True(probes.Sum(p => p.GetProperty("probes").GetInt64()) >= 10);
+        Assert.All(probes, p =>
+        {
+            Assert.InRange(p.GetProperty("primary_accuracy").GetDouble(), 0, 1);
+            Assert.InRange(p.GetProperty("baseline_accuracy").GetDouble(), 0, 1);
+        });
+        var metrics = await admin.GetStringAsync("metrics", TestContext.Current.CancellationToken);
+        Assert.Matches(@"shadowproxy_probe_results_total\{route=""openai"",suite=""[a-z_]+"",side=""baseline"",result=""correct""\} [1-9]", metrics);
+    }
 }

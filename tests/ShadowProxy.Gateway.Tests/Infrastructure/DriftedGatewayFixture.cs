@@ -62,6 +62,9 @@ public sealed class DriftedGatewayFixture : IAsyncLifetime
                 ["Drift:ReferenceBuckets"] = "3",
                 ["Drift:EvaluateEvery"] = "00:00:00.5",
                 ["Readiness:MinPairs"] = "100",
+                ["Probes:Routes:openai:Enabled"] = "true",
+                ["Probes:Routes:openai:Interval"] = "00:00:01",
+                ["Probes:Routes:openai:PerRun"] = "6",
             },
         });
         await Gateway.StartAsync();

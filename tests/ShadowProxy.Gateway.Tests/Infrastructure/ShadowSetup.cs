@@ -31,7 +31,7 @@ internal sealed class ShadowSetup : IAsyncDisposable
 
     public InMemoryPairStore Pairs => Gateway.Services.GetRequiredService<InMemoryPairStore>();
 
-    public long Sampled => Accounting.Decisions(Route, ShadowDecision.Sampled);
+    public long Sampled => Accounting.Decisions(Route, ShadowDecision.Sampled) + Accounting.Decisions(Route, ShadowDecision.Probe);
 
     /// <param name="baselineProfile">Null: a baseline address where nothing listens.</param>
     /// <param name="settings">Config overrides on top of the shadowing defaults.</param>

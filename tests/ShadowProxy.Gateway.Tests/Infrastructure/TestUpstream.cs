@@ -50,6 +50,7 @@ internal sealed class TestUpstream : IAsyncDisposable
             context.Response.Headers["x-upstream-path"] = context.Request.Path + context.Request.QueryString;
             context.Response.Headers["x-upstream-authorization"] = context.Request.Headers.Authorization.ToString();
             context.Response.Headers["x-custom"] = "kept";
+            context.Response.Headers["x-upstream-saw-probe-header"] = context.Request.Headers.ContainsKey("x-shadowproxy-probe") ? "yes" : "no";
             context.Response.ContentType = context.Request.ContentType ?? "application/octet-stream";
             await context.Request.Body.CopyToAsync(context.Response.Body, context.RequestAborted);
         });

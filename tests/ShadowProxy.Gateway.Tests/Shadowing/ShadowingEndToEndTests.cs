@@ -35,6 +35,22 @@ public sealed class ShadowingEndToEndTests
     }
 
     [Fact]
+    public async Task ForgedProbeHeader_IsIgnoredAndNeverForwarded()
+    {
+        await using var setup = await ShadowSetup.StartAsync(BuiltInProfiles.Instant, new Dictionary<string, string?> { ["Shadowing:Routes:openai:SampleRate"] = "0" });
+        using var client = setup.Gateway.ProxyClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/echo/chat/completions") { Content = new StringContent("{\"model\":\"m\"}") };
+        request.Headers.Add("x-shadowproxy-probe", "0123456789abcdef0123456789abcdef:0123456789abcdef");
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+
+        Assert.Equal("no", response.Headers.GetValues("x-upstream-saw-probe-header").Single());
+        Assert.Equal(0, setup.Accounting.Decisions(ShadowSetup.Route, ShadowDecision.Probe));
+        Assert.Empty(setup.Baseline!.Journal.Entries);
+    }
+
+    [Fact]
     public async Task ChunkedBodyOverTheLimit_IsForwardedWhole_AndCountedTruncated()
     {
         await using var setup = await ShadowSetup.StartAsync(BuiltInProfiles.Instant, new Dictionary<string, string?>

@@ -287,6 +287,7 @@ function routeCard(r) {
   h('p', { class: 'verdict' }, verdictText(r, drifting, warning, started)),
   rateIntervals(r),
   metricsTable(r),
+  probesTable(r),
   h('footer', { class: 'card-foot' },
     h('span', { class: 'muted' }, `${count(r.pairs)} pairs in window`),
     h('button', { type: 'button', class: 'button', onclick: select }, key === state.selectedKey ? 'Shown below' : 'Show charts and pairs')));
@@ -337,6 +338,22 @@ function metricsTable(r) {
       ['Metric', 'Baseline', 'Primary', 'Δ [95% CI]', 'p (BH)', 'State', 'Change started'].map((c, i) =>
         h('th', { scope: 'col', class: i >= 1 && i <= 4 ? 'num' : null }, c)))),
     h('tbody', null, rows)));
+}
+
+// Canary probes: tasks with known answers, so each side gets a ground-truth accuracy (p from McNemar).
+function probesTable(r) {
+  const probes = r.probes || [];
+  if (!probes.length) return null;
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'metrics probes' },
+    h('caption', null, 'Canary probe accuracy (ground truth)'),
+    h('thead', null, h('tr', null, ['Suite', 'Baseline', 'Primary', 'Probes', 'p'].map((c, i) =>
+      h('th', { scope: 'col', class: i >= 1 ? 'num' : null }, c)))),
+    h('tbody', null, probes.map((p) => h('tr', { class: 'probe-row', dataset: { suite: p.suite } },
+      h('th', { scope: 'row' }, h('code', null, p.suite)),
+      h('td', { class: 'num' }, pct(p.baseline_accuracy)),
+      h('td', { class: 'num' }, pct(p.primary_accuracy)),
+      h('td', { class: 'num' }, count(p.probes)),
+      h('td', { class: 'num' }, pValue(p.p_value)))))));
 }
 
 function renderRouteSelect() {

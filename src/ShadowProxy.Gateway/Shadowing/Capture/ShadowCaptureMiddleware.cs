@@ -1,4 +1,5 @@
 using ShadowProxy.Core.Normalization;
+using ShadowProxy.Gateway.Probes;
 using ShadowProxy.Gateway.Shadowing.Accounting;
 using ShadowProxy.Gateway.Shadowing.Budget;
 using ShadowProxy.Gateway.Shadowing.Policy;
@@ -18,6 +19,7 @@ internal sealed class ShadowCaptureMiddleware(
     IShadowQueue queue,
     ShadowAccounting accounting,
     BudgetExhaustion budgetHint,
+    ProbeRegistry probes,
     TimeProvider time)
 {
     public Task InvokeAsync(HttpContext context)
@@ -29,12 +31,24 @@ internal sealed class ShadowCaptureMiddleware(
             return next(context);
         }
 
-        var decision = sampler.Decide(context.Request, policy);
+        var probeKey = TakeProbeKey(context.Request);
+        var decision = probeKey is not null ? ShadowDecision.Probe : sampler.Decide(context.Request, policy);
         accounting.Decision(policy.RouteId, decision);
-        return decision == ShadowDecision.Sampled ? CaptureAsync(context, policy, snapshot.Version) : next(context);
+        return decision is ShadowDecision.Sampled or ShadowDecision.Probe ? CaptureAsync(context, policy, snapshot.Version, probeKey) : next(context);
     }
 
-    private async Task CaptureAsync(HttpContext context, RoutePolicy policy, int policyVersion)
+    /// <summary>The probe header never reaches an upstream; only a value this process issued marks a probe.</summary>
+    private string? TakeProbeKey(HttpRequest request)
+    {
+        if (!request.Headers.Remove(ProbeRegistry.Header, out var value))
+        {
+            return null;
+        }
+
+        return probes.Authenticate(value.ToString());
+    }
+
+    private async Task CaptureAsync(HttpContext context, RoutePolicy policy, int policyVersion, string? probeKey)
     {
         if (budgetHint.IsExhausted(policy.RouteId))
         {
@@ -78,10 +92,10 @@ internal sealed class ShadowCaptureMiddleware(
             context.Response.Body = clientBody;
         }
 
-        Complete(context, policy, policyVersion, requestBody, tee, started);
+        Complete(context, policy, policyVersion, requestBody, tee, started, probeKey);
     }
 
-    private void Complete(HttpContext context, RoutePolicy policy, int policyVersion, PooledCapture requestBody, ResponseTee tee, long started)
+    private void Complete(HttpContext context, RoutePolicy policy, int policyVersion, PooledCapture requestBody, ResponseTee tee, long started, string? probeKey)
     {
         var outcome = context.GetForwarderErrorFeature() is not null || context.RequestAborted.IsCancellationRequested ? ShadowOutcome.PrimaryFailed
             : tee.Capture.Overflowed ? ShadowOutcome.CaptureTruncated
@@ -93,7 +107,7 @@ internal sealed class ShadowCaptureMiddleware(
             return;
         }
 
-        var exchange = ShadowExchangeFactory.Create(context, policy, policyVersion, requestBody, tee, started, time, sampler.WantsNoiseReplicate(policy));
+        var exchange = ShadowExchangeFactory.Create(context, policy, policyVersion, requestBody, tee, started, time, sampler.WantsNoiseReplicate(policy), probeKey);
         if (!queue.TryEnqueue(exchange))
         {
             exchange.Dispose();

@@ -43,6 +43,9 @@ internal sealed class ShadowExchange : IDisposable
 
     public required bool WantsNoiseReplicate { get; init; }
 
+    /// <summary>Set for canary probes: the key of the task whose known answer grades both sides.</summary>
+    public string? ProbeKey { get; init; }
+
     /// <summary>The primary request's span, linked from the shadow span.</summary>
     public ActivityContext PrimaryActivity { get; init; }
 

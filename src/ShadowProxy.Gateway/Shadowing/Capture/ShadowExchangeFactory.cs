@@ -10,7 +10,7 @@ internal static class ShadowExchangeFactory
     private static readonly string[] CredentialHeaders = ["Authorization", "api-key"];
 
     public static ShadowExchange Create(
-        HttpContext context, RoutePolicy policy, int policyVersion, PooledCapture requestBody, ResponseTee tee, long started, TimeProvider time, bool noiseReplicate)
+        HttpContext context, RoutePolicy policy, int policyVersion, PooledCapture requestBody, ResponseTee tee, long started, TimeProvider time, bool noiseReplicate, string? probeKey)
     {
         var request = context.Request;
         var response = context.Response;
@@ -34,6 +34,7 @@ internal static class ShadowExchangeFactory
             PrimaryTotal = time.GetElapsedTime(started),
             StartedAt = time.GetUtcNow() - time.GetElapsedTime(started),
             WantsNoiseReplicate = noiseReplicate,
+            ProbeKey = probeKey,
             PrimaryActivity = Activity.Current?.Context ?? default,
         };
     }

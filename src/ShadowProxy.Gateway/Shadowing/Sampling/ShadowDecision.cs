@@ -9,11 +9,14 @@ internal enum ShadowDecision
     OptedOut,
     Ineligible,
     BodyTooLarge,
+
+    /// <summary>A canary probe sent by this gateway: always shadowed, graded against its known answer.</summary>
+    Probe,
 }
 
 internal static class ShadowDecisions
 {
-    private static readonly string[] Names = ["sampled", "not_sampled", "disabled", "opted_out", "ineligible", "body_too_large"];
+    private static readonly string[] Names = ["sampled", "not_sampled", "disabled", "opted_out", "ineligible", "body_too_large", "probe"];
 
     public static string Name(this ShadowDecision decision) => Names[(int)decision];
 }

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using ShadowProxy.Core.Normalization;
+using ShadowProxy.Core.Probes;
+using ShadowProxy.Gateway.Telemetry;
+
+namespace ShadowProxy.Gateway.Probes;
+
+/// <summary>Grades both sides of a probe pair against the task's known answer and records accuracy.</summary>
+internal sealed class ProbeGrading(ProbeRegistry registry, ProbeAccuracy accuracy, ShadowProxyInstrumentation instrumentation, ModelNameAllowList models)
+{
+    public void Grade(string probeKey, string route, string? requestedModel, NormalizedResponse primary, NormalizedResponse baseline)
+    {
+        if (registry.Take(probeKey) is not { } task)
+        {
+            return;
+        }
+
+        var primaryGrade = ProbeGrader.Grade(task, primary);
+        var baselineGrade = ProbeGrader.Grade(task, baseline);
+        var suite = ProbeSuites.NameOf(task.Suite);
+        accuracy.Record(route, models.Label(requestedModel), task.Suite, primaryGrade.Correct, baselineGrade.Correct);
+        Count(route, suite, "primary", primaryGrade);
+        Count(route, suite, "baseline", baselineGrade);
+    }
+
+    private void Count(string route, string suite, string side, ProbeGrade grade) =>
+        instrumentation.ProbeResultsCounter.Add(1, new TagList
+        {
+            { "route", route }, { "suite", suite }, { "side", side }, { "result", grade.Correct ? "correct" : grade.Answered ? "incorrect" : "unanswered" },
+        });
+}

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using ShadowProxy.Core.Probes;
+
+namespace ShadowProxy.Gateway.Probes;
+
+/// <summary>
+/// Probes in flight, keyed by a random id sent in a header only this process knows how to sign, so a client cannot
+/// force shadowing (and spend the baseline budget) by forging the header.
+/// </summary>
+internal sealed class ProbeRegistry(TimeProvider time)
+{
+    public const string Header = "x-shadowproxy-probe";
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+
+    private readonly string _secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    private readonly ConcurrentDictionary<string, (ProbeTask Task, DateTimeOffset Until)> _pending = new(StringComparer.Ordinal);
+
+    public string Register(ProbeTask task)
+    {
+        var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        _pending[key] = (task, time.GetUtcNow() + Lifetime);
+        return $"{_secret}:{key}";
+    }
+
+    /// <returns>The probe key when the header value was issued by this process.</returns>
+    public string? Authenticate(string? headerValue)
+    {
+        if (headerValue is null || headerValue.Length != _secret.Length + 17 || headerValue[_secret.Length] != ':')
+        {
+            return null;
+        }
+
+        var key = headerValue[(_secret.Length + 1)..];
+        return CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(headerValue[.._secret.Length]), System.Text.Encoding.ASCII.GetBytes(_secret))
+            && _pending.ContainsKey(key) ? key : null;
+    }
+
+    public ProbeTask? Take(string key)
+    {
+        var now = time.GetUtcNow();
+        foreach (var stale in _pending.Where(p => p.Value.Until < now).Select(p => p.Key))
+        {
+            _pending.TryRemove(stale, out _);
+        }
+
+        return _pending.TryRemove(key, out var entry) ? entry.Task : null;
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ShadowProxy.Gateway.Probes;
+
+internal static class ProbeServiceCollectionExtensions
+{
+    public static IServiceCollection AddCanaryProbes(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ProbeRegistry>();
+        services.TryAddSingleton<ProbeAccuracy>();
+        services.TryAddSingleton<ProbeGrading>();
+        services.AddHostedService<ProbeScheduler>();
+        return services;
+    }
+}
