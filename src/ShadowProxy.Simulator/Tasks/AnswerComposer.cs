@@ -28,7 +28,7 @@ internal static class AnswerComposer
         {
             TaskKind.Prime => Reasoned(profile, random, $"[{Pick(task, profile, random)}]"),
             TaskKind.HappyCount => Reasoned(profile, random, $"\\boxed{{{Pick(task, profile, random)}}}"),
-            TaskKind.Arithmetic => Reasoned(profile, random, $"Answer: {Pick(task, profile, random)}"),
+            TaskKind.Arithmetic => Reasoned(profile, random, $"Answer: {Pick(task, profile, random)}", lead: string.Empty),
             TaskKind.Code => Code(profile, random),
             TaskKind.Json => Json(profile, random, jsonSchemaText, prompt),
             TaskKind.Sensitive => random.NextDouble() < profile.SensitiveRefusalRate
@@ -43,7 +43,7 @@ internal static class AnswerComposer
     private static string Pick(RecognizedTask task, SimulatorProfile profile, Random random) =>
         random.NextDouble() < profile.TaskAccuracy ? task.TrueAnswer! : task.WrongAnswer!;
 
-    private static string Reasoned(SimulatorProfile profile, Random random, string answer)
+    private static string Reasoned(SimulatorProfile profile, Random random, string answer, string lead = "So the answer is ")
     {
         if (profile.ReasoningWords <= 0)
         {
@@ -52,7 +52,7 @@ internal static class AnswerComposer
 
         var builder = new StringBuilder();
         AppendWords(builder, Reasoning, profile.ReasoningWords, random);
-        return builder.Append("\nSo the answer is ").Append(answer).ToString();
+        return builder.Append('\n').Append(lead).Append(answer).ToString();
     }
 
     private static string Chat(SimulatorProfile profile, Random random)
