@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using ShadowProxy.Gateway.Hosting;
+using ShadowProxy.Gateway.Hosting.Listeners;
 
 namespace ShadowProxy.Gateway.Admin;
 
@@ -16,7 +17,7 @@ internal sealed class AdminAuthMiddleware(RequestDelegate next, IOptionsMonitor<
     public Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        if (!path.StartsWithSegments("/admin") || path.StartsWithSegments("/admin/login") || IsAuthorized(context.Request, options.CurrentValue.Token))
+        if (!ListenerKinds.IsAdmin(context) || !path.StartsWithSegments("/admin") || path.StartsWithSegments("/admin/login") || IsAuthorized(context.Request, options.CurrentValue.Token))
         {
             return next(context);
         }
