@@ -8,6 +8,18 @@ internal sealed record ListenerOptions
     public string Proxy { get; init; } = "http://0.0.0.0:8080";
 
     public string Admin { get; init; } = "http://127.0.0.1:9090";
+
+    /// <summary>Request bodies above this are refused with 413 (prompts with inline images can be tens of MB).</summary>
+    public long MaxRequestBodyBytes { get; init; } = 100 * 1024 * 1024;
+
+    /// <summary>All request headers together; above it Kestrel answers 431.</summary>
+    public int MaxRequestHeadersTotalBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Time a client has to send its headers (slowloris protection).</summary>
+    public TimeSpan RequestHeadersTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Idle keep-alive connections are closed after this; longer than common client pools' idle timeouts.</summary>
+    public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>The `Upstream` section: defaults applied to every YARP cluster that does not set its own.</summary>

@@ -13,6 +13,9 @@ internal sealed class TestUpstream : IAsyncDisposable
 
     public Uri BaseUri { get; private set; } = null!;
 
+    /// <summary>Completes when a slow stream from /v1/slow/chat/completions is aborted by its caller.</summary>
+    public TaskCompletionSource SlowStreamAborted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Completes when a request to /v1/hang is aborted by its caller.</summary>
     public TaskCompletionSource HangAborted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -87,6 +90,23 @@ internal sealed class TestUpstream : IAsyncDisposable
 
             context.Response.ContentType = streamed ? "text/event-stream" : "application/json";
             await context.Response.Body.WriteAsync(streamed ? CannedStream : CannedChat, context.RequestAborted);
+        });
+        _app.MapPost("/v1/slow/chat/completions", async context =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            try
+            {
+                for (var i = 0; i < 50; i++)
+                {
+                    await context.Response.Body.WriteAsync(SseChunk(i), context.RequestAborted);
+                    await context.Response.Body.FlushAsync(context.RequestAborted);
+                    await Task.Delay(200, context.RequestAborted);
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException)
+            {
+                SlowStreamAborted.TrySetResult();
+            }
         });
         _app.MapPost("/v1/hang", async context =>
         {

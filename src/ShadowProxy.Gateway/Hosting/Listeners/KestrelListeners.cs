@@ -11,6 +11,11 @@ internal static class KestrelListeners
         var bound = new BoundListeners();
         webHost.ConfigureKestrel(kestrel =>
         {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeadersTotalBytes;
+            kestrel.Limits.RequestHeadersTimeout = options.RequestHeadersTimeout;
+            kestrel.Limits.KeepAliveTimeout = options.KeepAliveTimeout;
             bound.Proxy = Listen(kestrel, new Uri(options.Proxy), ListenerKind.Proxy);
             bound.Admin = Listen(kestrel, new Uri(options.Admin), ListenerKind.Admin);
         });

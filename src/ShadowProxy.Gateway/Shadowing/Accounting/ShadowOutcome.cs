@@ -13,6 +13,8 @@ internal enum ShadowOutcome
     SkippedBudget,
     SkippedStateful,
     PrimaryFailed,
+    DroppedShutdown,
+    SkippedInvalidRequest,
 }
 
 internal static class ShadowOutcomes
@@ -20,7 +22,7 @@ internal static class ShadowOutcomes
     private static readonly string[] Names =
     [
         "paired", "baseline_error", "baseline_timeout", "circuit_open", "dropped_queue_full", "dropped_concurrency",
-        "capture_truncated", "skipped_budget", "skipped_stateful", "primary_failed",
+        "capture_truncated", "skipped_budget", "skipped_stateful", "primary_failed", "dropped_shutdown", "skipped_invalid_request",
     ];
 
     public static IReadOnlyList<string> AllNames => Names;

@@ -66,10 +66,12 @@ internal sealed class ShadowCaptureMiddleware(
             return;
         }
 
-        if (RequestFacts.Parse(requestBody.Memory).DependsOnProviderState)
+        var facts = RequestFacts.Parse(requestBody.Memory);
+        if (!facts.IsValidJson || facts.DependsOnProviderState)
         {
-            // Replaying a request that points at provider-side state would compare against the wrong context.
-            accounting.Outcome(policy.RouteId, ShadowOutcome.SkippedStateful);
+            // The primary still gets the request untouched. A baseline copy would be meaningless: the body cannot be
+            // re-targeted, or it points at provider-side state the baseline does not have.
+            accounting.Outcome(policy.RouteId, facts.IsValidJson ? ShadowOutcome.SkippedStateful : ShadowOutcome.SkippedInvalidRequest);
             await ForwardAndReleaseAsync(context, requestBody);
             return;
         }

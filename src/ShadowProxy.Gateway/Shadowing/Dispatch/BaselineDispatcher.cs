@@ -27,8 +27,31 @@ internal sealed partial class BaselineDispatcher(
     ShadowProxyInstrumentation instrumentation,
     ILogger<BaselineDispatcher> logger) : BackgroundService
 {
+    private readonly CancellationTokenSource _abandon = new();
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, policies.Current.Options.Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)));
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _abandon.CancelAfter(policies.Current.Options.ShutdownGrace);
+        await base.StopAsync(cancellationToken);
+
+        // Exchanges still queued will never be compared in this process: give each its one outcome.
+        while (queue.TryDequeue(out var leftover))
+        {
+            using (leftover)
+            {
+                accounting.Outcome(leftover.Policy.RouteId, ShadowOutcome.DroppedShutdown);
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        _abandon.Dispose();
+        base.Dispose();
+    }
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
@@ -46,9 +69,25 @@ internal sealed partial class BaselineDispatcher(
 
             using (exchange)
             {
-                var outcome = await ProcessAsync(exchange, stoppingToken);
-                accounting.Outcome(exchange.Policy.RouteId, outcome);
+                // In-flight work gets a grace period at shutdown rather than the stopping token itself.
+                accounting.Outcome(exchange.Policy.RouteId, await ProcessSafelyAsync(exchange));
             }
+        }
+    }
+
+    /// <summary>One bad exchange must never take a worker down: anything unexpected is logged and counted.</summary>
+    private async Task<ShadowOutcome> ProcessSafelyAsync(ShadowExchange exchange)
+    {
+        try
+        {
+            return await ProcessAsync(exchange, _abandon.Token);
+        }
+#pragma warning disable CA1031 // The worker loop is the last line of defence; the failure is logged and counted.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogUnexpected(logger, exchange.Policy.RouteId, exchange.PairId, e);
+            return ShadowOutcome.BaselineError;
         }
     }
 
@@ -109,7 +148,7 @@ internal sealed partial class BaselineDispatcher(
         {
             return (ShadowOutcome.DroppedConcurrency, null);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or FormatException or OperationCanceledException)
+        catch (Exception e) when (e is HttpRequestException or IOException or FormatException or System.Text.Json.JsonException or OperationCanceledException)
         {
             LogBaselineFailed(logger, exchange.Policy.RouteId, exchange.PairId, e);
             return (ShadowOutcome.BaselineError, null);
@@ -125,6 +164,9 @@ internal sealed partial class BaselineDispatcher(
         activity?.SetTag("gen_ai.request.model", exchange.Policy.Options.Baseline.Model);
         return activity;
     }
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Error, Message = "Unexpected failure while shadowing route {Route} pair {PairId}")]
+    private static partial void LogUnexpected(ILogger logger, string route, string pairId, Exception error);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "Baseline call for route {Route} pair {PairId} failed")]
     private static partial void LogBaselineFailed(ILogger logger, string route, string pairId, Exception error);

@@ -12,5 +12,8 @@ internal sealed record ShadowingOptions
     /// Each route also has its own concurrency cap (Baseline:MaxConcurrency).</summary>
     public int Workers { get; init; } = 32;
 
+    /// <summary>At shutdown, how long in-flight baseline calls may finish before they are cancelled (and counted).</summary>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(10);
+
     public Dictionary<string, RouteShadowOptions> Routes { get; init; } = [];
 }

@@ -10,5 +10,8 @@ internal interface IShadowQueue
 
     ValueTask<ShadowExchange> DequeueAsync(CancellationToken cancellationToken);
 
+    /// <summary>Takes an exchange if one is waiting, without waiting (used to account for leftovers at shutdown).</summary>
+    bool TryDequeue([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShadowExchange? exchange);
+
     int Depth { get; }
 }
