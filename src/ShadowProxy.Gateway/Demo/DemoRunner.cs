@@ -15,7 +15,11 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
             ? await SimulatorServer.StartAsync(new SimulatorOptions { Profile = BuiltInProfiles.March, Seed = settings.Seed }, cancellationToken)
             : null;
         var primaryUrl = settings.PrimaryUrl ?? primary!.BaseUri;
-        await using var baseline = await SimulatorServer.StartAsync(new SimulatorOptions { Profile = BuiltInProfiles.March, Seed = settings.Seed + 1 }, cancellationToken);
+        await using var baseline = settings.BaselineUrl is null
+            ? await SimulatorServer.StartAsync(new SimulatorOptions { Profile = BuiltInProfiles.March, Seed = settings.Seed + 1 }, cancellationToken)
+            : null;
+        var baselineUrl = settings.BaselineUrl ?? baseline!.BaseUri;
+        var baselineModel = settings.BaselineModel ?? BuiltInProfiles.March.Model;
 
         await using var gateway = GatewayHost.Build(new GatewayHostSettings
         {
@@ -27,8 +31,9 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
                 ["ReverseProxy:Clusters:openai:Destinations:primary:Address"] = primaryUrl.ToString(),
                 ["Shadowing:Routes:openai:SampleRate"] = "1",
                 ["Shadowing:Routes:openai:NoiseReplicateRate"] = "0.25",
-                ["Shadowing:Routes:openai:Baseline:Address"] = baseline.BaseUri.ToString(),
-                ["Shadowing:Routes:openai:Baseline:Model"] = BuiltInProfiles.March.Model,
+                ["Shadowing:Routes:openai:Baseline:Address"] = baselineUrl.ToString(),
+                ["Shadowing:Routes:openai:Baseline:Model"] = baselineModel,
+                ["Shadowing:Routes:openai:Baseline:ApiKey"] = settings.BaselineApiKey,
                 ["Shadowing:Workers"] = "64",
                 ["Shadowing:Routes:openai:Baseline:MaxConcurrency"] = "48",
                 ["Shadowing:Routes:openai:Budget:RequestsPerMinute"] = "0",

@@ -19,6 +19,12 @@ internal sealed record DemoSettings
 
     public string ApiKey { get; init; } = "sk-demo-not-a-real-key";
 
+    public Uri? BaselineUrl { get; init; }
+
+    public string? BaselineModel { get; init; }
+
+    public string? BaselineApiKey { get; init; }
+
     /// <summary>Listener addresses; the defaults pick free loopback ports.</summary>
     public string ProxyListener { get; init; } = "http://127.0.0.1:0";
 

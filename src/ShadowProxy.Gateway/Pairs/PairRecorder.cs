@@ -52,6 +52,7 @@ internal sealed class PairRecorder(
         }
 
         await budget.AddTokensAsync(exchange.Policy, tokens, cancellationToken);
+        TagShadowSpan(baseline);
         if (exchange.ProbeKey is { } probeKey)
         {
             probes.Grade(probeKey, exchange.Policy.RouteId, request.Model, primary, baseline);
@@ -99,6 +100,19 @@ internal sealed class PairRecorder(
         }
 
         return ShadowOutcome.Paired;
+    }
+
+    /// <summary>The shadow span (current here, in the worker) gets the GenAI response attributes; never content.</summary>
+    private static void TagShadowSpan(NormalizedResponse baseline)
+    {
+        if (System.Diagnostics.Activity.Current is not { } span)
+        {
+            return;
+        }
+
+        span.SetTag("gen_ai.response.model", baseline.Model);
+        span.SetTag("gen_ai.usage.input_tokens", baseline.Usage?.PromptTokens);
+        span.SetTag("gen_ai.usage.output_tokens", baseline.Usage?.CompletionTokens);
     }
 
     private static NormalizedResponse NormalizePrimary(Shadowing.Capture.ShadowExchange exchange)

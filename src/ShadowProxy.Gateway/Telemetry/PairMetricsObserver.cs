@@ -22,6 +22,9 @@ internal sealed class PairMetricsObserver(ShadowProxyInstrumentation instrumenta
             instrumentation.LengthLogRatioHistogram.Record(ratio, ShadowProxyInstrumentation.Tags(route));
         }
 
+        var operation = GenAiOperations.Of(pair.Operation) ?? "chat";
+        instrumentation.GenAiOperationDuration.Record(pair.PrimaryTotal.TotalSeconds, GenAiDuration(operation, pair.PrimaryModel));
+        instrumentation.GenAiOperationDuration.Record(pair.BaselineTotal.TotalSeconds, GenAiDuration(operation, pair.BaselineModel));
         RecordSide(route, "primary", comparison.Primary, pair.PrimaryTimeToFirstByte, pair.PrimaryModel, pair.PrimaryUsage);
         RecordSide(route, "baseline", comparison.Baseline, pair.BaselineTimeToFirstByte, pair.BaselineModel, pair.BaselineUsage);
         if (comparison.Baseline.CostUsd is { } cost)
@@ -56,6 +59,11 @@ internal sealed class PairMetricsObserver(ShadowProxyInstrumentation instrumenta
         instrumentation.TokensCounter.Add(count, new TagList { { "route", route }, { "side", side }, { "type", type } });
         instrumentation.GenAiTokenUsage.Record(count, GenAi(model, type));
     }
+
+    private TagList GenAiDuration(string operation, string? model) => new()
+    {
+        { "gen_ai.operation.name", operation }, { "gen_ai.response.model", models.Label(model) },
+    };
 
     private TagList GenAi(string? model, string tokenType) => new()
     {

@@ -8,6 +8,12 @@ internal sealed class RequestMetricsMiddleware(RequestDelegate next, ShadowProxy
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        if (Activity.Current is { } activity && GenAiOperations.FromPath(context.Request.Path.Value) is { } operation)
+        {
+            // Only when a tracer listens (OTLP configured): otherwise there is no activity and this costs nothing.
+            activity.SetTag("gen_ai.operation.name", operation);
+        }
+
         try
         {
             await next(context);

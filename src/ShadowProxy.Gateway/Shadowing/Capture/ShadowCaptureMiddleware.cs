@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ShadowProxy.Core.Normalization;
 using ShadowProxy.Gateway.Probes;
 using ShadowProxy.Gateway.Shadowing.Accounting;
@@ -67,6 +68,7 @@ internal sealed class ShadowCaptureMiddleware(
         }
 
         var facts = RequestFacts.Parse(requestBody.Memory);
+        Activity.Current?.SetTag("gen_ai.request.model", facts.Model);
         if (!facts.IsValidJson || facts.DependsOnProviderState)
         {
             // The primary still gets the request untouched. A baseline copy would be meaningless: the body cannot be
