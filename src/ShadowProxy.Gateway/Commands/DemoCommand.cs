@@ -28,6 +28,12 @@ internal static class DemoCommand
 
     private static readonly Option<Uri?> PrimaryUrlOption = UrlOption.Create("--primary-url", "A real OpenAI-compatible upstream root for the primary (instead of the simulator), e.g. https://api.openai.com/.");
     private static readonly Option<string?> PrimaryModelOption = new("--primary-model") { Description = "Model the traffic asks for." };
+    private static readonly Option<double> BaselineFaultsOption = new("--baseline-faults")
+    {
+        Description = "Share (0-1) of simulated baseline calls that fail: 500s, hangs, garbage bytes, stalled streams.",
+        DefaultValueFactory = _ => 0,
+    };
+
     private static readonly Option<Uri?> BaselineUrlOption = UrlOption.Create("--baseline-url", "A real OpenAI-compatible upstream root for the pinned baseline (instead of the simulator).");
     private static readonly Option<string?> BaselineModelOption = new("--baseline-model") { Description = "The pinned baseline model (with --baseline-url)." };
     private static readonly Option<string?> BaselineKeyOption = new("--baseline-key") { Description = "API key for the baseline (or set SHADOWPROXY_BASELINE_API_KEY)." };
@@ -43,6 +49,7 @@ internal static class DemoCommand
         demo.Options.Add(PrimaryUrlOption);
         demo.Options.Add(PrimaryModelOption);
         demo.Options.Add(ApiKeyOption);
+        demo.Options.Add(BaselineFaultsOption);
         demo.Options.Add(BaselineUrlOption);
         demo.Options.Add(BaselineModelOption);
         demo.Options.Add(BaselineKeyOption);
@@ -63,6 +70,7 @@ internal static class DemoCommand
         PrimaryUrl = parseResult.GetValue(PrimaryUrlOption),
         PrimaryModel = parseResult.GetValue(PrimaryModelOption) ?? "gpt-4o",
         ApiKey = parseResult.GetValue(ApiKeyOption) ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "sk-demo-not-a-real-key",
+        BaselineFaultRate = Math.Clamp(parseResult.GetValue(BaselineFaultsOption), 0, 1),
         BaselineUrl = parseResult.GetValue(BaselineUrlOption),
         BaselineModel = parseResult.GetValue(BaselineModelOption),
         BaselineApiKey = parseResult.GetValue(BaselineKeyOption) ?? Environment.GetEnvironmentVariable("SHADOWPROXY_BASELINE_API_KEY"),

@@ -19,6 +19,9 @@ internal sealed record DemoSettings
 
     public string ApiKey { get; init; } = "sk-demo-not-a-real-key";
 
+    /// <summary>Share of simulated baseline calls that fail (500s, hangs, garbage, stalled streams): for soak runs.</summary>
+    public double BaselineFaultRate { get; init; }
+
     public Uri? BaselineUrl { get; init; }
 
     public string? BaselineModel { get; init; }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using ShadowProxy.Core.Drift.Tracking;
 using ShadowProxy.Gateway.Admin;
+using ShadowProxy.Gateway.Shadowing.Accounting;
+using ShadowProxy.Gateway.Shadowing.Sampling;
 
 namespace ShadowProxy.Gateway.Demo;
 
@@ -36,4 +38,14 @@ internal static class DemoSummary
 
     private static string Format(double? value, string format = "0.000") =>
         value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+
+    /// <summary>The accounting invariant, printed: every sampled request (and probe) ended in exactly one outcome.</summary>
+    public static void WriteAccounting(ShadowAccounting accounting, TextWriter output)
+    {
+        const string route = "openai";
+        var sampled = accounting.Decisions(route, ShadowDecision.Sampled) + accounting.Decisions(route, ShadowDecision.Probe);
+        var outcomes = Enum.GetValues<ShadowOutcome>().Where(o => accounting.Outcomes(route, o) > 0)
+            .Select(o => $"{o.Name()} {accounting.Outcomes(route, o)}");
+        output.WriteLine($"Shadow accounting: {sampled} sampled, {accounting.TotalOutcomes(route)} outcomes ({string.Join(", ", outcomes)})");
+    }
 }
