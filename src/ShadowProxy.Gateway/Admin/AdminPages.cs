@@ -17,9 +17,16 @@ internal static class AdminPages
     public static void Map(IEndpointRouteBuilder admin)
     {
         admin.MapGet("/admin/{file?}", (HttpContext context, string? file) =>
-            file is null && !context.Request.Path.Value!.EndsWith('/')
-                ? Task.FromResult(Results.Redirect("/admin/")).ContinueWith(t => t.Result.ExecuteAsync(context)).Unwrap()
-                : ServeAsync(context, file ?? "index.html"));
+        {
+            // The page's relative API URLs need the trailing slash.
+            if (file is null && !context.Request.Path.Value!.EndsWith('/'))
+            {
+                context.Response.Redirect("/admin/");
+                return Task.CompletedTask;
+            }
+
+            return ServeAsync(context, file ?? "index.html");
+        });
         admin.MapGet("/admin/login", context => LoginAsync(context, StatusCodes.Status200OK));
         admin.MapPost("/admin/login", async (HttpContext context, IOptionsMonitor<AdminOptions> options) =>
         {
