@@ -23,6 +23,7 @@ internal sealed partial class BaselineDispatcher(
     IShadowBudget budget,
     BudgetExhaustion budgetHint,
     IPairSink sink,
+    IPairLedger ledger,
     ShadowAccounting accounting,
     ShadowProxyInstrumentation instrumentation,
     ILogger<BaselineDispatcher> logger) : BackgroundService
@@ -46,19 +47,42 @@ internal sealed partial class BaselineDispatcher(
 
             using (exchange)
             {
-                var outcome = await ProcessAsync(exchange, stoppingToken);
-                accounting.Outcome(exchange.Policy.RouteId, outcome);
+                var (claim, outcome) = await SettleAsync(exchange, stoppingToken);
+                if (claim == PairClaim.Won)
+                {
+                    accounting.Outcome(exchange.Policy.RouteId, outcome);
+                }
+
+                if (claim != PairClaim.Unavailable)
+                {
+                    await queue.CompleteAsync(exchange, stoppingToken);
+                }
             }
         }
     }
 
-    internal async Task<ShadowOutcome> ProcessAsync(ShadowExchange exchange, CancellationToken cancellationToken)
+    /// <summary>Processes the exchange; its outcome counts only when this delivery wins the pair id in the ledger.</summary>
+    internal async Task<(PairClaim Claim, ShadowOutcome Outcome)> SettleAsync(ShadowExchange exchange, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ProcessAsync(exchange, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A shared store failing under the recorder must not kill the worker loop; the job stays pending.
+            LogSettleFailed(logger, exchange.Policy.RouteId, exchange.PairId, e);
+            return (PairClaim.Unavailable, ShadowOutcome.BaselineError);
+        }
+    }
+
+    private async Task<(PairClaim Claim, ShadowOutcome Outcome)> ProcessAsync(ShadowExchange exchange, CancellationToken cancellationToken)
     {
         var policy = exchange.Policy;
         if (!await budget.TryAcquireAsync(policy, cancellationToken))
         {
             budgetHint.MarkExhausted(policy.RouteId);
-            return ShadowOutcome.SkippedBudget;
+            return (await ledger.TrySettleAsync(exchange.PairId, cancellationToken), ShadowOutcome.SkippedBudget);
         }
 
         using var activity = StartActivity(exchange);
@@ -69,13 +93,16 @@ internal sealed partial class BaselineDispatcher(
             activity?.SetTag("shadowproxy.outcome", outcome.Name());
             if (outcome != ShadowOutcome.Paired)
             {
-                return outcome;
+                return (await ledger.TrySettleAsync(exchange.PairId, cancellationToken), outcome);
             }
 
             var (_, replicate) = exchange.WantsNoiseReplicate ? await CallAsync(exchange, pipeline, cancellationToken) : default;
             using (replicate)
             {
-                return await sink.AcceptAsync(new CompletedPair(exchange, baseline!, replicate), cancellationToken);
+                // Settle before recording: a second delivery of this pair must neither count nor record it again.
+                var claim = await ledger.TrySettleAsync(exchange.PairId, cancellationToken);
+                return claim != PairClaim.Won ? (claim, outcome)
+                    : (claim, await sink.AcceptAsync(new CompletedPair(exchange, baseline!, replicate), cancellationToken));
             }
         }
     }
@@ -128,4 +155,7 @@ internal sealed partial class BaselineDispatcher(
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "Baseline call for route {Route} pair {PairId} failed")]
     private static partial void LogBaselineFailed(ILogger logger, string route, string pairId, Exception error);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Shadow job for route {Route} pair {PairId} could not be settled; it stays pending for a retry")]
+    private static partial void LogSettleFailed(ILogger logger, string route, string pairId, Exception error);
 }

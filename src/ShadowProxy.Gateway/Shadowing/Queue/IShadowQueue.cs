@@ -10,5 +10,8 @@ internal interface IShadowQueue
 
     ValueTask<ShadowExchange> DequeueAsync(CancellationToken cancellationToken);
 
+    /// <summary>Called once the exchange is settled; a shared queue acknowledges it then (at-least-once delivery).</summary>
+    ValueTask CompleteAsync(ShadowExchange exchange, CancellationToken cancellationToken);
+
     int Depth { get; }
 }

@@ -15,4 +15,6 @@ internal sealed class InMemoryShadowQueue(ShadowPolicyStore policies) : IShadowQ
     public bool TryEnqueue(ShadowExchange exchange) => _channel.Writer.TryWrite(exchange);
 
     public ValueTask<ShadowExchange> DequeueAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAsync(cancellationToken);
+
+    public ValueTask CompleteAsync(ShadowExchange exchange, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
