@@ -53,10 +53,7 @@ internal sealed partial class BaselineDispatcher(
                     accounting.Outcome(exchange.Policy.RouteId, outcome);
                 }
 
-                if (claim != PairClaim.Unavailable)
-                {
-                    await queue.CompleteAsync(exchange, stoppingToken);
-                }
+                await queue.CompleteAsync(exchange, settled: claim != PairClaim.Unavailable, stoppingToken);
             }
         }
     }

@@ -10,8 +10,9 @@ internal interface IShadowQueue
 
     ValueTask<ShadowExchange> DequeueAsync(CancellationToken cancellationToken);
 
-    /// <summary>Called once the exchange is settled; a shared queue acknowledges it then (at-least-once delivery).</summary>
-    ValueTask CompleteAsync(ShadowExchange exchange, CancellationToken cancellationToken);
+    /// <summary>Called once a worker is done with the exchange. A shared queue acknowledges it when
+    /// <paramref name="settled"/> (at-least-once delivery) and otherwise leaves it pending to be retried.</summary>
+    ValueTask CompleteAsync(ShadowExchange exchange, bool settled, CancellationToken cancellationToken);
 
     int Depth { get; }
 }

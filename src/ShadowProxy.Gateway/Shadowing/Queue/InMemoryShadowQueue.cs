@@ -16,5 +16,5 @@ internal sealed class InMemoryShadowQueue(ShadowPolicyStore policies) : IShadowQ
 
     public ValueTask<ShadowExchange> DequeueAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAsync(cancellationToken);
 
-    public ValueTask CompleteAsync(ShadowExchange exchange, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask CompleteAsync(ShadowExchange exchange, bool settled, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

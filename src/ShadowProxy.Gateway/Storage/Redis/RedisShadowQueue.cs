@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using ShadowProxy.Gateway.Shadowing.Accounting;
@@ -32,6 +33,8 @@ internal sealed partial class RedisShadowQueue(
     private readonly Channel<ShadowExchange> _incoming = Channel.CreateBounded<ShadowExchange>(
         new BoundedChannelOptions(Math.Max(policies.Current.Options.Workers, 1)) { SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
 
+    /// <summary>Entries this worker is processing; their idle time is reset so no other worker re-claims them.</summary>
+    private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _consuming = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..^20];
     private bool _groupReady;
@@ -49,9 +52,15 @@ internal sealed partial class RedisShadowQueue(
         return _incoming.Reader.ReadAsync(cancellationToken);
     }
 
-    public async ValueTask CompleteAsync(ShadowExchange exchange, CancellationToken cancellationToken)
+    public async ValueTask CompleteAsync(ShadowExchange exchange, bool settled, CancellationToken cancellationToken)
     {
         if (exchange.QueueEntryId is not { } id)
+        {
+            return;
+        }
+
+        _inFlight.TryRemove(id, out _);
+        if (!settled)
         {
             return;
         }
@@ -70,7 +79,41 @@ internal sealed partial class RedisShadowQueue(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(
             Task.Run(() => PumpAsync(stoppingToken), CancellationToken.None),
-            Task.Run(() => ConsumeAsync(stoppingToken), CancellationToken.None));
+            Task.Run(() => ConsumeAsync(stoppingToken), CancellationToken.None),
+            Task.Run(() => HeartbeatAsync(stoppingToken), CancellationToken.None));
+
+    /// <summary>
+    /// Claims this worker's in-flight entries again (XCLAIM, min idle 0) well within <see cref="RedisOptions.ClaimIdleAfter"/>,
+    /// so a slow baseline call is not re-run elsewhere; once this process stops, they go idle and are re-claimed.
+    /// </summary>
+    private async Task HeartbeatAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ClaimIdleAfter / 3, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var ids = _inFlight.Keys.Select(id => (RedisValue)id).ToArray();
+                if (ids.Length == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await redis.Database.StreamClaimIdsOnlyAsync(StreamKey, Group, _consumer, 0, ids);
+                }
+                catch (Exception e) when (e is RedisException or TimeoutException)
+                {
+                    LogRedisFailed(logger, "XCLAIM", e.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Host shutdown.
+        }
+    }
 
     private async Task PumpAsync(CancellationToken stoppingToken)
     {
@@ -200,6 +243,7 @@ internal sealed partial class RedisShadowQueue(
             var exchange = Rebuild(entry);
             if (exchange is not null)
             {
+                _inFlight[entry.Id.ToString()] = 0;
                 await _incoming.Writer.WriteAsync(exchange, stoppingToken);
             }
         }
@@ -237,16 +281,4 @@ internal sealed partial class RedisShadowQueue(
 
         base.Dispose();
     }
-
-    [LoggerMessage(EventId = 7001, Level = LogLevel.Debug, Message = "Redis {Command} failed: {Error}")]
-    private static partial void LogRedisFailed(ILogger logger, string command, string error);
-
-    [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Re-claimed {Count} shadow job(s) left pending by another worker")]
-    private static partial void LogReclaimed(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 7003, Level = LogLevel.Warning, Message = "Shadow job for route {Route} dropped: this worker has no shadow policy for it")]
-    private static partial void LogUnknownRoute(ILogger logger, string route);
-
-    [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "Unreadable shadow job {EntryId} acknowledged and dropped: {Error}")]
-    private static partial void LogUnreadable(ILogger logger, string entryId, string error);
 }
