@@ -22,13 +22,19 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
+        var server = Reserve();
+        await server.RestartAsync();
+        return server;
+    }
+
+    /// <summary>A free port and data folder with no server yet: <see cref="RestartAsync"/> starts it.</summary>
+    public static RedisServer Reserve()
+    {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        var server = new RedisServer(port);
-        await server.RestartAsync();
-        return server;
+        return new RedisServer(port);
     }
 
     /// <summary>Starts (again) on the same port and data folder and waits until it answers PING.</summary>

@@ -22,6 +22,7 @@ public sealed class RedisBudgetTests
         var sampled = await deployment.SampledAsync();
         var paired = await deployment.OutcomesAsync("paired");
         var skipped = await deployment.OutcomesAsync("skipped_budget");
+        TestContext.Current.TestOutputHelper?.WriteLine($"sampled {sampled}, paired {paired}, skipped_budget {skipped}, minutes spanned {minutes}");
         Assert.Equal(80, sampled);
         Assert.Equal(sampled, await deployment.OutcomesAsync());
         Assert.Equal(sampled, paired + skipped);

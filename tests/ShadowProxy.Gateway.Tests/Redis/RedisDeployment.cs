@@ -34,9 +34,10 @@ internal sealed class RedisDeployment : IAsyncDisposable
 
     public IReadOnlyList<GatewayApp> Replicas => _replicas;
 
-    public static async Task<RedisDeployment> StartAsync(SimulatorProfile? baselineProfile = null)
+    /// <summary>With <paramref name="startRedis"/> false, Redis is down when the replicas start (<c>Redis.RestartAsync</c> brings it up).</summary>
+    public static async Task<RedisDeployment> StartAsync(SimulatorProfile? baselineProfile = null, bool startRedis = true)
     {
-        var redis = await RedisServer.StartAsync();
+        var redis = startRedis ? await RedisServer.StartAsync() : RedisServer.Reserve();
         var primary = await TestUpstream.StartAsync();
         var baseline = await SimulatorServer.StartAsync(
             new SimulatorOptions { Profile = baselineProfile ?? BuiltInProfiles.Instant }, TestContext.Current.CancellationToken);

@@ -19,6 +19,7 @@ public sealed class RedisScaleOutTests
 
         var sampled = await deployment.SampledAsync();
         var paired = await deployment.OutcomesAsync("paired");
+        TestContext.Current.TestOutputHelper?.WriteLine($"sampled {sampled}, paired {paired}, outcomes {await deployment.OutcomesAsync()}");
         Assert.Equal(160, sampled);
         Assert.Equal(sampled, await deployment.OutcomesAsync());
         Assert.Equal(sampled, paired);
@@ -31,6 +32,7 @@ public sealed class RedisScaleOutTests
         var perWorker = await Task.WhenAll(workers.Select(w => RedisDeployment.ScrapeAsync(w, "shadowproxy_shadow_outcomes_total", "outcome", "paired")));
         Assert.All(perWorker, count => Assert.True(count > 0, $"each worker takes part: {string.Join(", ", perWorker)}"));
         Assert.Equal(paired, perWorker.Sum());
+        TestContext.Current.TestOutputHelper?.WriteLine($"paired per worker: {string.Join(", ", perWorker)}");
 
         // Both gateways evaluate the same merged windows, so their verdicts are identical.
         var verdicts = await Task.WhenAll(gateways.Select(RedisDeployment.DriftAsync));
