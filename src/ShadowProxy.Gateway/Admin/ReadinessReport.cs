@@ -1,3 +1,4 @@
 namespace ShadowProxy.Gateway.Admin;
 
-internal sealed record ReadinessReport(string Status);
+/// <summary>`/readyz`: Redis state (`connected`/`disconnected`, null when not configured) is reported, never gated on.</summary>
+internal sealed record ReadinessReport(string Status, string? Redis = null);

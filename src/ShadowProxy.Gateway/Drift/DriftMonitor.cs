@@ -31,7 +31,15 @@ internal sealed partial class DriftMonitor(DriftTracker tracker, IConfiguration 
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await RefreshAsync(stoppingToken);
+                try
+                {
+                    await RefreshAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+                {
+                    // Shared drift windows unreachable: keep the last report and try again on the next tick.
+                    LogEvaluationFailed(logger, e.Message);
+                }
             }
         }
         catch (OperationCanceledException)
@@ -59,6 +67,9 @@ internal sealed partial class DriftMonitor(DriftTracker tracker, IConfiguration 
             }
         }
     }
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Drift evaluation skipped, the drift store is unavailable: {Error}")]
+    private static partial void LogEvaluationFailed(ILogger logger, string error);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Drift state of {Metric} on route {Route} (model {Model}) changed {From} -> {To} (adjusted p {PAdjusted})")]
     private static partial void LogStateChanged(ILogger logger, string route, string model, string metric, DriftState from, DriftState to, double? pAdjusted);

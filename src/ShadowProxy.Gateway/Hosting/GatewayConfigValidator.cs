@@ -10,11 +10,7 @@ internal static class GatewayConfigValidator
     public static IReadOnlyList<string> Validate(IConfiguration configuration, GatewayRole role = GatewayRole.All)
     {
         var errors = new List<string>();
-        if (!string.IsNullOrEmpty(configuration["Redis:ConnectionString"]) || role != GatewayRole.All)
-        {
-            // Split roles only make sense over a shared queue; say so plainly rather than silently drop shadow work.
-            errors.Add($"Redis:ConnectionString / --role {role.ToString().ToLowerInvariant()}: Redis-backed scale-out is not available in this build; run with --role all and no Redis connection string.");
-        }
+        ValidateRedis(configuration, role, errors);
 
         var proxy = ValidateListener(configuration, "Listeners:Proxy", new ListenerOptions().Proxy, errors);
         var admin = ValidateListener(configuration, "Listeners:Admin", new ListenerOptions().Admin, errors);
@@ -39,6 +35,41 @@ internal static class GatewayConfigValidator
         errors.AddRange(Shadowing.Policy.ShadowPolicyStore.Validate(configuration));
         ValidateDrift(configuration, errors);
         return errors;
+    }
+
+    private static void ValidateRedis(IConfiguration configuration, GatewayRole role, List<string> errors)
+    {
+        var connectionString = configuration["Redis:ConnectionString"];
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            if (role != GatewayRole.All)
+            {
+                // Split roles only make sense over a shared queue; say so plainly rather than silently drop shadow work.
+                errors.Add($"Redis:ConnectionString: --role {role.ToString().ToLowerInvariant()} shares work with other processes through Redis; set a connection string or run with --role all.");
+            }
+
+            return;
+        }
+
+        try
+        {
+            _ = StackExchange.Redis.ConfigurationOptions.Parse(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add($"Redis:ConnectionString: not a valid StackExchange.Redis configuration string ({e.Message}).");
+        }
+
+        if (configuration["Redis:KeyPrefix"] is { } prefix && string.IsNullOrWhiteSpace(prefix))
+        {
+            errors.Add("Redis:KeyPrefix: must not be blank; it separates this deployment's keys from others in the same Redis.");
+        }
+
+        var claim = configuration["Redis:ClaimIdleAfter"];
+        if (claim is not null && (!TimeSpan.TryParse(claim, CultureInfo.InvariantCulture, out var idle) || idle <= TimeSpan.Zero))
+        {
+            errors.Add($"Redis:ClaimIdleAfter: '{claim}' is not a positive time span such as 00:00:30.");
+        }
     }
 
     private static void ValidateDrift(IConfiguration configuration, List<string> errors)

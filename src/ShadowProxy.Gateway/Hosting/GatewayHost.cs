@@ -26,7 +26,8 @@ internal static class GatewayHost
 
         settings.ConfigureLogging?.Invoke(builder.Logging);
         var listeners = KestrelListeners.Configure(
-            builder.WebHost, builder.Configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>() ?? new ListenerOptions());
+            builder.WebHost, builder.Configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>() ?? new ListenerOptions(),
+            proxy: settings.Role != GatewayRole.Worker);
         builder.Services.AddSingleton(listeners);
         builder.Services.AddShadowProxy(builder.Configuration, settings.Role);
         if (settings.Embedded)

@@ -4,6 +4,7 @@ using ShadowProxy.Gateway.Drift;
 using ShadowProxy.Gateway.Probes;
 using ShadowProxy.Gateway.Proxy;
 using ShadowProxy.Gateway.Shadowing;
+using ShadowProxy.Gateway.Storage.Redis;
 using ShadowProxy.Gateway.Telemetry;
 
 namespace ShadowProxy.Gateway.Hosting;
@@ -23,6 +24,11 @@ internal static class ShadowProxyServiceCollectionExtensions
         services.AddShadowProxyTelemetry(configuration);
         services.AddDriftTracking(configuration);
         services.AddCanaryProbes();
+        if (!string.IsNullOrEmpty(configuration[$"{RedisOptions.Section}:{nameof(RedisOptions.ConnectionString)}"]))
+        {
+            services.AddRedisStores(configuration);
+        }
+
         services.Configure<Admin.ReadinessOptions>(configuration.GetSection("Readiness"));
         return services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))

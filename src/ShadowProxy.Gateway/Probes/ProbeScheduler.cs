@@ -35,7 +35,8 @@ internal sealed partial class ProbeScheduler(
             await Task.WhenAny(started.Task, Task.Delay(Timeout.Infinite, stoppingToken));
         }
 
-        if (stoppingToken.IsCancellationRequested)
+        // A worker has no proxy listener: probes belong to the processes that serve traffic.
+        if (stoppingToken.IsCancellationRequested || listeners.Proxy is null)
         {
             return;
         }

@@ -25,6 +25,7 @@ internal static class ShadowingServiceCollectionExtensions
         services.TryAddSingleton<BudgetExhaustion>();
         services.TryAddSingleton<IShadowQueue, InMemoryShadowQueue>();
         services.TryAddSingleton<IShadowBudget, InMemoryShadowBudget>();
+        services.TryAddSingleton<IPairLedger, InMemoryPairLedger>();
         services.TryAddSingleton<BaselinePipelines>();
         services.TryAddSingleton<BaselineClient>();
         services.TryAddSingleton(sp => ComparerFactory.Create(sp.GetRequiredService<IConfiguration>()));

@@ -6,7 +6,8 @@ namespace ShadowProxy.Gateway.Hosting.Listeners;
 /// <summary>Binds the proxy and admin listeners and tags every connection with the listener it came in on.</summary>
 internal static class KestrelListeners
 {
-    public static BoundListeners Configure(IWebHostBuilder webHost, ListenerOptions options)
+    /// <summary>Binds both listeners, or only the admin one for a worker (<paramref name="proxy"/> false).</summary>
+    public static BoundListeners Configure(IWebHostBuilder webHost, ListenerOptions options, bool proxy = true)
     {
         var bound = new BoundListeners();
         webHost.ConfigureKestrel(kestrel =>
@@ -16,7 +17,7 @@ internal static class KestrelListeners
             kestrel.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeadersTotalBytes;
             kestrel.Limits.RequestHeadersTimeout = options.RequestHeadersTimeout;
             kestrel.Limits.KeepAliveTimeout = options.KeepAliveTimeout;
-            bound.Proxy = Listen(kestrel, new Uri(options.Proxy), ListenerKind.Proxy);
+            bound.Proxy = proxy ? Listen(kestrel, new Uri(options.Proxy), ListenerKind.Proxy) : null;
             bound.Admin = Listen(kestrel, new Uri(options.Admin), ListenerKind.Admin);
         });
         return bound;

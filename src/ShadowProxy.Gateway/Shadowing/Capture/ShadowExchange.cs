@@ -49,6 +49,9 @@ internal sealed class ShadowExchange : IDisposable
     /// <summary>The primary request's span, linked from the shadow span.</summary>
     public ActivityContext PrimaryActivity { get; init; }
 
+    /// <summary>The entry id when the exchange came from a shared (Redis) queue; acknowledged once settled.</summary>
+    public string? QueueEntryId { get; init; }
+
     public void Dispose()
     {
         RequestBody.Dispose();

@@ -23,6 +23,7 @@ internal sealed partial class BaselineDispatcher(
     IShadowBudget budget,
     BudgetExhaustion budgetHint,
     IPairSink sink,
+    IPairLedger ledger,
     ShadowAccounting accounting,
     ShadowProxyInstrumentation instrumentation,
     ILogger<BaselineDispatcher> logger) : BackgroundService
@@ -70,34 +71,44 @@ internal sealed partial class BaselineDispatcher(
             using (exchange)
             {
                 // In-flight work gets a grace period at shutdown rather than the stopping token itself.
-                accounting.Outcome(exchange.Policy.RouteId, await ProcessSafelyAsync(exchange));
+                var (claim, outcome) = await SettleAsync(exchange, _abandon.Token);
+                if (claim == PairClaim.Won)
+                {
+                    accounting.Outcome(exchange.Policy.RouteId, outcome);
+                }
+
+                await queue.CompleteAsync(exchange, settled: claim != PairClaim.Unavailable, CancellationToken.None);
             }
         }
     }
 
-    /// <summary>One bad exchange must never take a worker down: anything unexpected is logged and counted.</summary>
-    private async Task<ShadowOutcome> ProcessSafelyAsync(ShadowExchange exchange)
+    /// <summary>
+    /// Processes the exchange; its outcome counts only when this delivery wins the pair id in the ledger. One bad
+    /// exchange never takes a worker down: an unexpected failure is logged and settled as a baseline error, unless
+    /// the shared ledger is unavailable too, in which case the job stays pending for a retry.
+    /// </summary>
+    internal async Task<(PairClaim Claim, ShadowOutcome Outcome)> SettleAsync(ShadowExchange exchange, CancellationToken cancellationToken)
     {
         try
         {
-            return await ProcessAsync(exchange, _abandon.Token);
+            return await ProcessAsync(exchange, cancellationToken);
         }
 #pragma warning disable CA1031 // The worker loop is the last line of defence; the failure is logged and counted.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogUnexpected(logger, exchange.Policy.RouteId, exchange.PairId, e);
-            return ShadowOutcome.BaselineError;
+            LogSettleFailed(logger, exchange.Policy.RouteId, exchange.PairId, e);
+            return (await ledger.TrySettleAsync(exchange.PairId, CancellationToken.None), ShadowOutcome.BaselineError);
         }
     }
 
-    internal async Task<ShadowOutcome> ProcessAsync(ShadowExchange exchange, CancellationToken cancellationToken)
+    private async Task<(PairClaim Claim, ShadowOutcome Outcome)> ProcessAsync(ShadowExchange exchange, CancellationToken cancellationToken)
     {
         var policy = exchange.Policy;
         if (!await budget.TryAcquireAsync(policy, cancellationToken))
         {
             budgetHint.MarkExhausted(policy.RouteId);
-            return ShadowOutcome.SkippedBudget;
+            return (await ledger.TrySettleAsync(exchange.PairId, cancellationToken), ShadowOutcome.SkippedBudget);
         }
 
         using var activity = StartActivity(exchange);
@@ -108,13 +119,16 @@ internal sealed partial class BaselineDispatcher(
             activity?.SetTag("shadowproxy.outcome", outcome.Name());
             if (outcome != ShadowOutcome.Paired)
             {
-                return outcome;
+                return (await ledger.TrySettleAsync(exchange.PairId, cancellationToken), outcome);
             }
 
             var (_, replicate) = exchange.WantsNoiseReplicate ? await CallAsync(exchange, pipeline, cancellationToken) : default;
             using (replicate)
             {
-                return await sink.AcceptAsync(new CompletedPair(exchange, baseline!, replicate), cancellationToken);
+                // Settle before recording: a second delivery of this pair must neither count nor record it again.
+                var claim = await ledger.TrySettleAsync(exchange.PairId, cancellationToken);
+                return claim != PairClaim.Won ? (claim, outcome)
+                    : (claim, await sink.AcceptAsync(new CompletedPair(exchange, baseline!, replicate), cancellationToken));
             }
         }
     }
@@ -165,9 +179,9 @@ internal sealed partial class BaselineDispatcher(
         return activity;
     }
 
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Error, Message = "Unexpected failure while shadowing route {Route} pair {PairId}")]
-    private static partial void LogUnexpected(ILogger logger, string route, string pairId, Exception error);
-
     [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "Baseline call for route {Route} pair {PairId} failed")]
     private static partial void LogBaselineFailed(ILogger logger, string route, string pairId, Exception error);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Shadow job for route {Route} pair {PairId} failed unexpectedly; settled as a baseline error unless the ledger is unavailable")]
+    private static partial void LogSettleFailed(ILogger logger, string route, string pairId, Exception error);
 }

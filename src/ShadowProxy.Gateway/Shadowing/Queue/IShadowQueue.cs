@@ -13,5 +13,9 @@ internal interface IShadowQueue
     /// <summary>Takes an exchange if one is waiting, without waiting (used to account for leftovers at shutdown).</summary>
     bool TryDequeue([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShadowExchange? exchange);
 
+    /// <summary>Called once a worker is done with the exchange. A shared queue acknowledges it when
+    /// <paramref name="settled"/> (at-least-once delivery) and otherwise leaves it pending to be retried.</summary>
+    ValueTask CompleteAsync(ShadowExchange exchange, bool settled, CancellationToken cancellationToken);
+
     int Depth { get; }
 }

@@ -17,4 +17,6 @@ internal sealed class InMemoryShadowQueue(ShadowPolicyStore policies) : IShadowQ
     public ValueTask<ShadowExchange> DequeueAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAsync(cancellationToken);
 
     public bool TryDequeue([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShadowExchange? exchange) => _channel.Reader.TryRead(out exchange);
+
+    public ValueTask CompleteAsync(ShadowExchange exchange, bool settled, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -1,0 +1,103 @@
+using System.Globalization;
+using ShadowProxy.Core.Drift.Tracking;
+using StackExchange.Redis;
+
+namespace ShadowProxy.Gateway.Storage.Redis;
+
+/// <summary>
+/// Drift windows merged across replicas: one hash per (key, bucket) grown with HINCRBY, and each key's first and last
+/// bucket kept in two hashes. Reference buckets never expire (as in memory); later ones expire once they can no longer
+/// fall inside the window, so every replica evaluates the same counts and reaches the same verdict.
+/// </summary>
+internal sealed partial class RedisDriftWindowStore(RedisConnection redis, DriftOptions options, ILogger<RedisDriftWindowStore> logger) : IDriftWindowStore
+{
+    /// <summary>ARGV: field, delta pairs, then key id, bucket index, reference buckets, TTL (ms) of later buckets.</summary>
+    private const string AddScript = """
+        local n = #ARGV
+        for i = 1, n - 4, 2 do
+          redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1])
+        end
+        local id = ARGV[n - 3]
+        local bucket = tonumber(ARGV[n - 2])
+        local first = tonumber(redis.call('HGET', KEYS[2], id) or bucket)
+        if bucket <= first then
+          first = bucket
+          redis.call('HSET', KEYS[2], id, bucket)
+        end
+        local last = tonumber(redis.call('HGET', KEYS[3], id) or bucket)
+        if bucket >= last then
+          redis.call('HSET', KEYS[3], id, bucket)
+        end
+        if bucket >= first + tonumber(ARGV[n - 1]) then
+          redis.call('PEXPIRE', KEYS[1], ARGV[n])
+        end
+        return 1
+        """;
+
+    private RedisKey FirstKey => redis.Key("drift:first");
+
+    private RedisKey LastKey => redis.Key("drift:last");
+
+    public async ValueTask AddAsync(DriftKey key, long bucketIndex, DriftBucket delta, CancellationToken cancellationToken = default)
+    {
+        var id = IdOf(key);
+        var counts = delta.ToCounts();
+        var args = new List<RedisValue>(counts.Count * 2 + 3);
+        foreach (var (field, value) in counts)
+        {
+            args.Add(field);
+            args.Add(value);
+        }
+
+        args.Add(id);
+        args.Add(bucketIndex);
+        args.Add(options.ReferenceBuckets);
+        args.Add((long)(options.BucketDuration * (options.WindowBuckets + options.ReferenceBuckets)).TotalMilliseconds);
+        try
+        {
+            await redis.Database.ScriptEvaluateAsync(AddScript, [BucketKey(id, bucketIndex), FirstKey, LastKey], [.. args]);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            LogLost(logger, key.Route, e.Message);
+        }
+    }
+
+    public async ValueTask<IReadOnlyList<IndexedDriftBucket>> ReadAsync(DriftKey key, long fromBucket, long toBucket, CancellationToken cancellationToken = default)
+    {
+        var id = IdOf(key);
+        var batch = redis.Database.CreateBatch();
+        var reads = new List<(long Index, Task<HashEntry[]> Entries)>();
+        for (var index = fromBucket; index <= toBucket; index++)
+        {
+            reads.Add((index, batch.HashGetAllAsync(BucketKey(id, index))));
+        }
+
+        batch.Execute();
+        await Task.WhenAll(reads.Select(r => r.Entries));
+        return [.. reads.Where(r => r.Entries.Result.Length > 0)
+            .Select(r => new IndexedDriftBucket(r.Index, DriftBucket.FromCounts(r.Entries.Result.Select(e => new KeyValuePair<string, long>(e.Name!, (long)e.Value))))),];
+    }
+
+    public async ValueTask<IReadOnlyList<DriftKeySpan>> KeysAsync(CancellationToken cancellationToken = default)
+    {
+        var firsts = await redis.Database.HashGetAllAsync(FirstKey);
+        var lasts = (await redis.Database.HashGetAllAsync(LastKey)).ToDictionary(e => (string)e.Name!, e => (long)e.Value, StringComparer.Ordinal);
+        return [.. firsts.Select(e => (Id: (string)e.Name!, First: (long)e.Value))
+            .Select(e => new DriftKeySpan(KeyOf(e.Id), e.First, lasts.GetValueOrDefault(e.Id, e.First))),];
+    }
+
+    private RedisKey BucketKey(string id, long bucketIndex) => redis.Key($"drift:{id}:{bucketIndex.ToString(CultureInfo.InvariantCulture)}");
+
+    private static string IdOf(DriftKey key) =>
+        $"{Uri.EscapeDataString(key.Route)}|{Uri.EscapeDataString(key.PrimaryModel)}|{Uri.EscapeDataString(key.BaselineModel)}";
+
+    private static DriftKey KeyOf(string id)
+    {
+        var parts = id.Split('|');
+        return new DriftKey(Uri.UnescapeDataString(parts[0]), Uri.UnescapeDataString(parts[1]), Uri.UnescapeDataString(parts[2]));
+    }
+
+    [LoggerMessage(EventId = 7031, Level = LogLevel.Debug, Message = "Drift counts for route {Route} not stored, Redis unavailable: {Error}")]
+    private static partial void LogLost(ILogger logger, string route, string error);
+}

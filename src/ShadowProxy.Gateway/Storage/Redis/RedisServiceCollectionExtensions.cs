@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShadowProxy.Core.Drift.Tracking;
+using ShadowProxy.Gateway.Pairs;
+using ShadowProxy.Gateway.Shadowing.Budget;
+using ShadowProxy.Gateway.Shadowing.Dispatch;
+using ShadowProxy.Gateway.Shadowing.Queue;
+
+namespace ShadowProxy.Gateway.Storage.Redis;
+
+internal static class RedisServiceCollectionExtensions
+{
+    /// <summary>
+    /// Replaces the in-process queue, budgets, pair ledger, drift windows and evidence store with shared Redis ones.
+    /// Call after the in-memory defaults are registered.
+    /// </summary>
+    public static IServiceCollection AddRedisStores(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.Section));
+        services.TryAddSingleton<RedisConnection>();
+        services.TryAddSingleton<RedisShadowQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<RedisShadowQueue>());
+        services.Replace(ServiceDescriptor.Singleton<IShadowQueue>(sp => sp.GetRequiredService<RedisShadowQueue>()));
+        services.Replace(ServiceDescriptor.Singleton<IShadowBudget, RedisShadowBudget>());
+        services.Replace(ServiceDescriptor.Singleton<IPairLedger, RedisPairLedger>());
+        services.Replace(ServiceDescriptor.Singleton<IDriftWindowStore, RedisDriftWindowStore>());
+        services.TryAddSingleton<RedisPairStore>();
+        services.Replace(ServiceDescriptor.Singleton<IPairStore>(sp => sp.GetRequiredService<RedisPairStore>()));
+        services.RemoveAll<IPairObserver>(static d => d.ImplementationFactory?.Method.ReturnType == typeof(InMemoryPairStore));
+        services.AddSingleton<IPairObserver>(sp => sp.GetRequiredService<RedisPairStore>());
+        return services;
+    }
+
+    private static void RemoveAll<T>(this IServiceCollection services, Func<ServiceDescriptor, bool> match)
+    {
+        foreach (var descriptor in services.Where(d => d.ServiceType == typeof(T) && match(d)).ToList())
+        {
+            services.Remove(descriptor);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Text;
+using ShadowProxy.Core.Exchanges;
+using ShadowProxy.Gateway.Shadowing.Capture;
+using ShadowProxy.Gateway.Shadowing.Policy;
+
+namespace ShadowProxy.Gateway.Storage.Redis;
+
+/// <summary>
+/// The compact binary form of a <see cref="ShadowExchange"/> on the shadow stream. Credentials are written only when
+/// the gateway's route forwards them, and kept on the worker only when the worker's own route does too.
+/// </summary>
+internal static class ShadowExchangeSerializer
+{
+    private const byte FormatVersion = 1;
+
+    public static byte[] Serialize(ShadowExchange exchange)
+    {
+        using var stream = new MemoryStream(exchange.RequestBody.Length + exchange.PrimaryBody.Length + 512);
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(FormatVersion);
+            writer.Write(exchange.PairId);
+            writer.Write(exchange.Policy.RouteId);
+            writer.Write((int)exchange.Operation);
+            writer.Write(exchange.PathAndQuery);
+            WriteBytes(writer, exchange.RequestBody.Span);
+            writer.Write(exchange.PrimaryResponse.StatusCode);
+            WriteOptional(writer, exchange.PrimaryResponse.ContentType);
+            WriteOptional(writer, exchange.PrimaryContentEncoding);
+            WriteBytes(writer, exchange.PrimaryBody.Span);
+            writer.Write(exchange.Streamed);
+            writer.Write(exchange.PrimaryTimeToFirstByte.Ticks);
+            writer.Write(exchange.PrimaryTotal.Ticks);
+            writer.Write(exchange.StartedAt.UtcTicks);
+            writer.Write(exchange.WantsNoiseReplicate);
+            WriteOptional(writer, exchange.ProbeKey);
+            WriteOptional(writer, exchange.PrimaryActivity == default ? null
+                : $"{exchange.PrimaryActivity.TraceId.ToHexString()}-{exchange.PrimaryActivity.SpanId.ToHexString()}");
+            var credentials = exchange.Policy.Options.Baseline.ForwardClientCredentials ? exchange.ForwardedCredentials : [];
+            writer.Write(credentials.Count);
+            foreach (var (name, value) in credentials)
+            {
+                writer.Write(name);
+                writer.Write(value);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Rebuilds the exchange under the worker's own policy for the route.</summary>
+    /// <returns>Null (with the route id) when this worker has no shadow policy for the route.</returns>
+    public static (string RouteId, ShadowExchange? Exchange) Deserialize(ReadOnlyMemory<byte> data, ShadowPolicySnapshot policies, string? entryId)
+    {
+        using var reader = new BinaryReader(new MemoryStream(data.ToArray(), writable: false), Encoding.UTF8);
+        if (reader.ReadByte() != FormatVersion)
+        {
+            throw new InvalidDataException("Unknown shadow exchange format version.");
+        }
+
+        var pairId = reader.ReadString();
+        var routeId = reader.ReadString();
+        var operation = (OperationKind)reader.ReadInt32();
+        var pathAndQuery = reader.ReadString();
+        var requestBytes = ReadBytes(reader);
+        var status = reader.ReadInt32();
+        var contentType = ReadOptional(reader);
+        var contentEncoding = ReadOptional(reader);
+        var primaryBytes = ReadBytes(reader);
+        var streamed = reader.ReadBoolean();
+        var timeToFirstByte = TimeSpan.FromTicks(reader.ReadInt64());
+        var total = TimeSpan.FromTicks(reader.ReadInt64());
+        var startedAt = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
+        var noiseReplicate = reader.ReadBoolean();
+        var probeKey = ReadOptional(reader);
+        var activity = ParseActivity(ReadOptional(reader));
+        var credentials = new List<KeyValuePair<string, string>>();
+        for (var count = reader.ReadInt32(); count > 0; count--)
+        {
+            credentials.Add(new(reader.ReadString(), reader.ReadString()));
+        }
+
+        var policy = policies.Find(routeId);
+        if (policy is null)
+        {
+            return (routeId, null);
+        }
+
+        var requestBody = Capture(requestBytes);
+        var primaryBody = Capture(primaryBytes);
+        return (routeId, new ShadowExchange
+        {
+            PairId = pairId,
+            Policy = policy,
+            PolicyVersion = policies.Version,
+            Operation = operation,
+            PathAndQuery = pathAndQuery,
+            RequestBody = requestBody,
+            ForwardedCredentials = policy.Options.Baseline.ForwardClientCredentials ? credentials : [],
+            Streamed = streamed,
+            PrimaryResponse = new CapturedResponse(status, contentType, primaryBody.Memory, Truncated: false),
+            PrimaryContentEncoding = contentEncoding,
+            PrimaryBody = primaryBody,
+            PrimaryTimeToFirstByte = timeToFirstByte,
+            PrimaryTotal = total,
+            StartedAt = startedAt,
+            WantsNoiseReplicate = noiseReplicate,
+            ProbeKey = probeKey,
+            PrimaryActivity = activity,
+            QueueEntryId = entryId,
+        });
+    }
+
+    private static PooledCapture Capture(byte[] bytes)
+    {
+        var capture = new PooledCapture(Math.Max(bytes.Length, 1));
+        capture.Append(bytes);
+        return capture;
+    }
+
+    private static ActivityContext ParseActivity(string? value)
+    {
+        if (value is not { Length: 49 })
+        {
+            return default;
+        }
+
+        return new ActivityContext(ActivityTraceId.CreateFromString(value.AsSpan(0, 32)), ActivitySpanId.CreateFromString(value.AsSpan(33, 16)), ActivityTraceFlags.Recorded, isRemote: true);
+    }
+
+    private static void WriteBytes(BinaryWriter writer, ReadOnlySpan<byte> bytes)
+    {
+        writer.Write(bytes.Length);
+        writer.Write(bytes);
+    }
+
+    private static byte[] ReadBytes(BinaryReader reader) => reader.ReadBytes(reader.ReadInt32());
+
+    private static void WriteOptional(BinaryWriter writer, string? value)
+    {
+        writer.Write(value is not null);
+        if (value is not null)
+        {
+            writer.Write(value);
+        }
+    }
+
+    private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ShadowProxy.Gateway.Hosting;
+using ShadowProxy.Gateway.Tests.Infrastructure;
+using ShadowProxy.Simulator.Hosting;
+using ShadowProxy.Simulator.Profiles;
+
+namespace ShadowProxy.Gateway.Tests.Redis;
+
+/// <summary>
+/// One Redis, one scripted primary, one simulated baseline, and any number of gateway and worker processes (each its
+/// own host, container and listeners) sharing a key prefix. Counts are read the way an operator would: from /metrics.
+/// </summary>
+internal sealed class RedisDeployment : IAsyncDisposable
+{
+    public const string Route = ShadowSetup.Route;
+
+    private readonly List<GatewayApp> _replicas = [];
+
+    private RedisDeployment(RedisServer redis, TestUpstream primary, SimulatorServer baseline)
+    {
+        Redis = redis;
+        Primary = primary;
+        Baseline = baseline;
+    }
+
+    public RedisServer Redis { get; }
+
+    public TestUpstream Primary { get; }
+
+    public SimulatorServer Baseline { get; }
+
+    public string KeyPrefix { get; } = $"test-{Guid.NewGuid():N}:";
+
+    public IReadOnlyList<GatewayApp> Replicas => _replicas;
+
+    /// <summary>With <paramref name="startRedis"/> false, Redis is down when the replicas start (<c>Redis.RestartAsync</c> brings it up).</summary>
+    public static async Task<RedisDeployment> StartAsync(SimulatorProfile? baselineProfile = null, bool startRedis = true)
+    {
+        var redis = startRedis ? await RedisServer.StartAsync() : RedisServer.Reserve();
+        var primary = await TestUpstream.StartAsync();
+        var baseline = await SimulatorServer.StartAsync(
+            new SimulatorOptions { Profile = baselineProfile ?? BuiltInProfiles.Instant }, TestContext.Current.CancellationToken);
+        return new RedisDeployment(redis, primary, baseline);
+    }
+
+    /// <summary>The configuration every replica shares (as a Helm release would give them), plus per-test overrides.</summary>
+    public Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Listeners:Proxy"] = "http://127.0.0.1:0",
+            ["Listeners:Admin"] = "http://127.0.0.1:0",
+            ["ReverseProxy:Clusters:openai:Destinations:primary:Address"] = Primary.BaseUri.ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Redis:ConnectionString"] = Redis.ConnectionString,
+            ["Redis:KeyPrefix"] = KeyPrefix,
+            ["Redis:ClaimIdleAfter"] = "00:00:02",
+            [$"Shadowing:Routes:{Route}:SampleRate"] = "1",
+            [$"Shadowing:Routes:{Route}:NoiseReplicateRate"] = "0.2",
+            [$"Shadowing:Routes:{Route}:Baseline:Address"] = Baseline.BaseUri.ToString(),
+            [$"Shadowing:Routes:{Route}:Baseline:Model"] = ShadowSetup.PinnedModel,
+            [$"Shadowing:Routes:{Route}:Baseline:ApiKey"] = ShadowSetup.BaselineKey,
+            [$"Shadowing:Routes:{Route}:Baseline:Timeout"] = "00:00:05",
+            [$"Shadowing:Routes:{Route}:CaptureEvidence"] = "true",
+            ["Drift:MinPairs"] = "10",
+            ["Drift:MinNoisePairs"] = "2",
+            ["Drift:EvaluateEvery"] = "01:00:00",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    public async Task<GatewayApp> StartReplicaAsync(GatewayRole role, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var app = GatewayHost.Build(new GatewayHostSettings { Overrides = Settings(extra), Embedded = true, Role = role });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        _replicas.Add(app);
+        return app;
+    }
+
+    /// <summary>Sends chat requests round-robin through the gateways; every one must succeed.</summary>
+    public static async Task<int> SendAsync(IReadOnlyList<GatewayApp> gateways, int count, int offset = 0)
+    {
+        var clients = gateways.Select(g => g.ProxyClient()).ToList();
+        try
+        {
+            var requests = Enumerable.Range(offset, count).Select(async i =>
+            {
+                var body = $$"""{"model":"gpt-4o","stream":{{(i % 4 == 0 ? "true" : "false")}},"messages":[{"role":"user","content":"Is {{i}} a prime number?"}]}""";
+                using var request = Shadowing.BaselineRequestTests.Chat(body);
+                using var response = await clients[i % clients.Count].SendAsync(request, TestContext.Current.CancellationToken);
+                return response.IsSuccessStatusCode ? 0 : 1;
+            });
+            return (await Task.WhenAll(requests)).Sum();
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    /// <summary>Sums a counter over a replica's /metrics, e.g. ("shadowproxy_shadow_outcomes_total", "outcome", "paired").</summary>
+    public static async Task<long> ScrapeAsync(GatewayApp replica, string metric, string? label = null, string? value = null)
+    {
+        using var admin = replica.AdminClient();
+        var text = await admin.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        return ScrapeText(text, metric, label, value);
+    }
+
+    public static long ScrapeText(string text, string metric, string? label = null, string? value = null) =>
+        text.Split('\n')
+            .Where(line => line.StartsWith(metric + "{", StringComparison.Ordinal) && line.Contains($"route=\"{Route}\"", StringComparison.Ordinal))
+            .Where(line => label is null || line.Contains($"{label}=\"{value}\"", StringComparison.Ordinal))
+            .Sum(line => (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+
+    public async Task<long> SampledAsync() =>
+        await SumAsync(r => ScrapeAsync(r, "shadowproxy_shadow_decisions_total", "decision", "sampled"));
+
+    public async Task<long> OutcomesAsync(string? outcome = null) =>
+        await SumAsync(r => ScrapeAsync(r, "shadowproxy_shadow_outcomes_total", outcome is null ? null : "outcome", outcome));
+
+    /// <summary>Waits until the outcomes summed over every replica reach the sampled requests summed likewise.</summary>
+    public async Task WaitForAccountingAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        while (true)
+        {
+            var (sampled, outcomes) = (await SampledAsync(), await OutcomesAsync());
+            if (outcomes >= sampled)
+            {
+                return;
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    public static async Task<JsonNode> DriftAsync(GatewayApp gateway)
+    {
+        using var admin = gateway.AdminClient();
+        var json = await admin.GetStringAsync("/admin/api/drift?refresh=true", TestContext.Current.CancellationToken);
+        return JsonNode.Parse(json)!;
+    }
+
+    private async Task<long> SumAsync(Func<GatewayApp, Task<long>> read)
+    {
+        long total = 0;
+        foreach (var replica in _replicas)
+        {
+            total += await read(replica);
+        }
+
+        return total;
+    }
+
+    public async Task StopReplicaAsync(GatewayApp replica)
+    {
+        _replicas.Remove(replica);
+        await replica.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var replica in _replicas)
+        {
+            await replica.DisposeAsync();
+        }
+
+        await Baseline.DisposeAsync();
+        await Primary.DisposeAsync();
+        await Redis.DisposeAsync();
+    }
+}

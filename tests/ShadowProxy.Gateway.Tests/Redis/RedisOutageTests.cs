@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using ShadowProxy.Gateway.Hosting;
+using ShadowProxy.Gateway.Tests.Infrastructure;
+
+namespace ShadowProxy.Gateway.Tests.Redis;
+
+public sealed class RedisOutageTests
+{
+    [Fact]
+    public async Task RedisStoppedAndRestartedMidLoad_PrimaryNeverFails_ShadowingResumes_AccountingAddsUp()
+    {
+        await using var deployment = await RedisDeployment.StartAsync();
+        var gateway = await deployment.StartReplicaAsync(GatewayRole.Gateway);
+        var worker = await deployment.StartReplicaAsync(GatewayRole.Worker);
+        var failures = 0;
+        var slowest = TimeSpan.Zero;
+        var sent = 0;
+        using var stopLoad = new CancellationTokenSource();
+        var load = Task.Run(async () =>
+        {
+            while (!stopLoad.IsCancellationRequested)
+            {
+                var clock = Stopwatch.StartNew();
+                failures += await RedisDeployment.SendAsync([gateway], 5, sent);
+                sent += 5;
+                slowest = clock.Elapsed > slowest ? clock.Elapsed : slowest;
+                await Task.Delay(50, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        await deployment.Redis.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        var duringOutage = await ReadyzAsync(gateway);
+        var pairedDuringOutage = await deployment.OutcomesAsync("paired");
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        await deployment.Redis.RestartAsync();
+        await WaitForReconnectAsync(gateway);
+        var pairedAtRestart = await deployment.OutcomesAsync("paired");
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        await stopLoad.CancelAsync();
+        await load;
+        await deployment.WaitForAccountingAsync(TimeSpan.FromSeconds(30));
+
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"sent {sent}, failures {failures}, slowest batch {slowest.TotalMilliseconds:F0} ms, sampled {await deployment.SampledAsync()}, outcomes {await deployment.OutcomesAsync()}, "
+            + $"dropped {await deployment.OutcomesAsync("dropped_queue_full")}, paired {await deployment.OutcomesAsync("paired")} (at restart {pairedAtRestart})");
+        Assert.Equal(0, failures);
+        Assert.True(slowest < TimeSpan.FromSeconds(2), $"slowest batch of primary requests took {slowest}");
+        Assert.Equal(200, (int)duringOutage.Status);
+        Assert.Equal("disconnected", duringOutage.Body["redis"]!.GetValue<string>());
+        var sampled = await deployment.SampledAsync();
+        Assert.Equal(sent, sampled);
+        Assert.Equal(sampled, await deployment.OutcomesAsync());
+        Assert.True(await deployment.OutcomesAsync("dropped_queue_full") > 0, "the outage paused shadowing, counted as dropped");
+        Assert.True(await deployment.OutcomesAsync("paired") > pairedAtRestart, $"shadowing resumed after the restart (paired {pairedDuringOutage} during the outage, {pairedAtRestart} at restart)");
+        Assert.Equal("connected", (await ReadyzAsync(worker)).Body["redis"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task RedisDownAtStart_ReplicasStartAndServe_ShadowingStartsWhenRedisArrives()
+    {
+        await using var deployment = await RedisDeployment.StartAsync(startRedis: false);
+        var gateway = await deployment.StartReplicaAsync(GatewayRole.Gateway);
+        await deployment.StartReplicaAsync(GatewayRole.Worker);
+
+        Assert.Equal(0, await RedisDeployment.SendAsync([gateway], 20));
+        var ready = await ReadyzAsync(gateway);
+        Assert.Equal(200, (int)ready.Status);
+        Assert.Equal("disconnected", ready.Body["redis"]!.GetValue<string>());
+        Assert.Equal(20, await deployment.OutcomesAsync("dropped_queue_full"));
+
+        await deployment.Redis.RestartAsync();
+        await WaitForReconnectAsync(gateway);
+        Assert.Equal(0, await RedisDeployment.SendAsync([gateway], 20, offset: 20));
+        await deployment.WaitForAccountingAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(40, await deployment.SampledAsync());
+        Assert.Equal(40, await deployment.OutcomesAsync());
+        Assert.Equal(20, await deployment.OutcomesAsync("paired"));
+    }
+
+    private static async Task<(System.Net.HttpStatusCode Status, JsonNode Body)> ReadyzAsync(GatewayApp replica)
+    {
+        using var admin = replica.AdminClient();
+        using var response = await admin.GetAsync("/readyz", TestContext.Current.CancellationToken);
+        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!);
+    }
+
+    private static async Task WaitForReconnectAsync(GatewayApp replica)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while ((await ReadyzAsync(replica)).Body["redis"]!.GetValue<string>() != "connected")
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+}

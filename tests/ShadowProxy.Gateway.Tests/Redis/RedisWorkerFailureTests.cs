@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using ShadowProxy.Gateway.Hosting;
+using ShadowProxy.Gateway.Shadowing.Dispatch;
+using ShadowProxy.Gateway.Storage.Redis;
+using ShadowProxy.Gateway.Tests.Infrastructure;
+using ShadowProxy.Simulator.Hosting;
+using ShadowProxy.Simulator.Profiles;
+using StackExchange.Redis;
+
+namespace ShadowProxy.Gateway.Tests.Redis;
+
+public sealed class RedisWorkerFailureTests
+{
+    [Fact]
+    public async Task WorkerKilledMidJob_ItsPendingJobsAreReclaimed_AndComparedExactlyOnce()
+    {
+        await using var deployment = await RedisDeployment.StartAsync();
+        // The doomed worker's own config points its baseline at one that never answers, so it dies holding jobs.
+        await using var hanging = await SimulatorServer.StartAsync(
+            new SimulatorOptions { Profile = BuiltInProfiles.Instant with { Faults = new FaultProfile { Hang = 1 } } }, TestContext.Current.CancellationToken);
+        var gateway = await deployment.StartReplicaAsync(GatewayRole.Gateway);
+        using var doomed = StartWorkerProcess(deployment, FreePort.ClosedLoopbackUri(), hanging.BaseUri, out var stdout, out var stderr);
+        try
+        {
+            await using var redis = await ConnectionMultiplexer.ConnectAsync(deployment.Redis.ConnectionString);
+            var db = redis.GetDatabase();
+            var stream = deployment.KeyPrefix + "queue";
+            Assert.Equal(0, await RedisDeployment.SendAsync([gateway], 24));
+            await WaitUntilAsync(async () => (await PendingAsync(db, stream)) == 24, TimeSpan.FromSeconds(20), () => $"{stdout}{stderr}");
+
+            doomed.Kill(entireProcessTree: true);
+            await doomed.WaitForExitAsync(TestContext.Current.CancellationToken);
+            var survivor = await deployment.StartReplicaAsync(GatewayRole.Worker);
+            await deployment.WaitForAccountingAsync(TimeSpan.FromSeconds(30));
+
+            var paired = await RedisDeployment.ScrapeAsync(survivor, "shadowproxy_shadow_outcomes_total", "outcome", "paired");
+            Assert.Equal(24, await deployment.SampledAsync());
+            Assert.Equal(24, paired);
+            Assert.Equal(24, await deployment.OutcomesAsync());
+            Assert.Equal(0, await PendingAsync(db, stream));
+            // Exactly once: one evidence record and one drift observation per pair.
+            Assert.Equal(24, await db.SortedSetLengthAsync(deployment.KeyPrefix + "evidence:index"));
+            var drift = await RedisDeployment.DriftAsync(gateway);
+            Assert.Equal(24, drift["routes"]![0]!["pairs"]!.GetValue<long>());
+        }
+        finally
+        {
+            if (!doomed.HasExited)
+            {
+                doomed.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task WorkerFrozenMidJob_ItsJobsAreReclaimed_AndWhenItThawsAndFinishesThemNothingCountsTwice()
+    {
+        await using var deployment = await RedisDeployment.StartAsync();
+        // The frozen worker's baseline answers after 2 s, long after its jobs were re-claimed by the other worker.
+        await using var slowBaseline = await SimulatorServer.StartAsync(
+            new SimulatorOptions { Profile = BuiltInProfiles.Instant with { TimeToFirstToken = TimeSpan.FromSeconds(2) } }, TestContext.Current.CancellationToken);
+        var gateway = await deployment.StartReplicaAsync(GatewayRole.Gateway);
+        var frozenAdmin = FreePort.ClosedLoopbackUri();
+        using var frozen = StartWorkerProcess(deployment, frozenAdmin, slowBaseline.BaseUri, out var stdout, out var stderr);
+        try
+        {
+            Assert.Equal(0, await RedisDeployment.SendAsync([gateway], 12));
+            await WaitUntilAsync(() => Task.FromResult(slowBaseline.Journal.Count >= 12), TimeSpan.FromSeconds(20), () => $"{slowBaseline.Journal.Count} calls; {stdout}{stderr}");
+            await Signal("STOP", frozen.Id);
+            var survivor = await deployment.StartReplicaAsync(GatewayRole.Worker);
+            await deployment.WaitForAccountingAsync(TimeSpan.FromSeconds(30));
+            await Signal("CONT", frozen.Id);
+            using var frozenClient = new HttpClient { BaseAddress = frozenAdmin };
+            await WaitUntilAsync(async () => await RedisPendingAsync(deployment) == 0, TimeSpan.FromSeconds(20), () => $"{stdout}{stderr}");
+            await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+
+            var frozenMetrics = await frozenClient.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+            Assert.Equal(12, await deployment.SampledAsync());
+            Assert.Equal(12, await RedisDeployment.ScrapeAsync(survivor, "shadowproxy_shadow_outcomes_total", "outcome", "paired"));
+            Assert.Equal(0, RedisDeployment.ScrapeText(frozenMetrics, "shadowproxy_shadow_outcomes_total"));
+            Assert.True(slowBaseline.Journal.Count >= 12 && deployment.Baseline.Journal.Count >= 12, "both workers called a baseline for every job");
+            await using var redis = await ConnectionMultiplexer.ConnectAsync(deployment.Redis.ConnectionString);
+            Assert.Equal(12, await redis.GetDatabase().SortedSetLengthAsync(deployment.KeyPrefix + "evidence:index"));
+            Assert.Equal(12, (await RedisDeployment.DriftAsync(gateway))["routes"]![0]!["pairs"]!.GetValue<long>());
+        }
+        finally
+        {
+            if (!frozen.HasExited)
+            {
+                await Signal("CONT", frozen.Id);
+                frozen.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task PairLedger_SecondSettlementOfAPair_IsNotCounted()
+    {
+        await using var server = await RedisServer.StartAsync();
+        var options = Microsoft.Extensions.Options.Options.Create(new RedisOptions { ConnectionString = server.ConnectionString, KeyPrefix = "ledger:" });
+        using var connection = new RedisConnection(options);
+        var ledger = new RedisPairLedger(connection, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<RedisPairLedger>.Instance);
+
+        Assert.Equal(PairClaim.Won, await ledger.TrySettleAsync("p1", TestContext.Current.CancellationToken));
+        Assert.Equal(PairClaim.AlreadySettled, await ledger.TrySettleAsync("p1", TestContext.Current.CancellationToken));
+        Assert.Equal(PairClaim.Won, await ledger.TrySettleAsync("p2", TestContext.Current.CancellationToken));
+
+        await server.StopAsync();
+        Assert.Equal(PairClaim.Unavailable, await ledger.TrySettleAsync("p3", TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>A worker as its own OS process (`shadowproxy serve --role worker`) whose baseline is <paramref name="baseline"/>.</summary>
+    private static Process StartWorkerProcess(RedisDeployment deployment, Uri admin, Uri baseline, out System.Text.StringBuilder stdout, out System.Text.StringBuilder stderr)
+    {
+        var settings = deployment.Settings(new Dictionary<string, string?>
+        {
+            [$"Shadowing:Routes:{RedisDeployment.Route}:Baseline:Address"] = baseline.ToString(),
+            [$"Shadowing:Routes:{RedisDeployment.Route}:Baseline:Timeout"] = "00:01:00",
+            ["Listeners:Admin"] = admin.ToString().TrimEnd('/'),
+        });
+        return ProcessRunner.Start("dotnet", [
+            Path.Combine(AppContext.BaseDirectory, "shadowproxy.dll"), "serve", "--role", "worker",
+            .. settings.Select(s => $"--{s.Key}={s.Value}"),
+        ], AppContext.BaseDirectory, out stdout, out stderr);
+    }
+
+    private static async Task Signal(string signal, int processId)
+    {
+        var (exitCode, _, error) = await ProcessRunner.RunAsync("kill", [$"-{signal}", processId.ToString(System.Globalization.CultureInfo.InvariantCulture)], AppContext.BaseDirectory, TimeSpan.FromSeconds(5));
+        Assert.True(exitCode == 0, error);
+    }
+
+    private static async Task<long> RedisPendingAsync(RedisDeployment deployment)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(deployment.Redis.ConnectionString);
+        return await PendingAsync(redis.GetDatabase(), deployment.KeyPrefix + "queue");
+    }
+
+    private static async Task<long> PendingAsync(IDatabase db, string stream)
+    {
+        try
+        {
+            return (await db.StreamPendingAsync(stream, "workers")).PendingMessageCount;
+        }
+        catch (RedisServerException)
+        {
+            return -1;
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan limit, Func<string> diagnostics)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(clock.Elapsed < limit, $"Condition not met within {limit}: {diagnostics()}");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+}

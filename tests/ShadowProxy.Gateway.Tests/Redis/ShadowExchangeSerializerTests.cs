@@ -1,0 +1,80 @@
+using System.Text;
+using ShadowProxy.Core.Exchanges;
+using ShadowProxy.Gateway.Shadowing.Capture;
+using ShadowProxy.Gateway.Shadowing.Policy;
+using ShadowProxy.Gateway.Storage.Redis;
+
+namespace ShadowProxy.Gateway.Tests.Redis;
+
+public sealed class ShadowExchangeSerializerTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void RoundTrip_KeepsEveryField_AndCredentialsOnlyWhenTheRouteForwardsThem(bool forward)
+    {
+        var policy = new RoutePolicy("openai", new RouteShadowOptions { Baseline = new BaselineOptions { Address = "http://b/", Model = "m", ForwardClientCredentials = forward } });
+        var snapshot = new ShadowPolicySnapshot(new ShadowingOptions { Routes = new() { ["openai"] = policy.Options } }, 7);
+        using var original = Exchange(policy);
+
+        var bytes = ShadowExchangeSerializer.Serialize(original);
+        var (routeId, copy) = ShadowExchangeSerializer.Deserialize(bytes, snapshot, "1-0");
+
+        using (copy)
+        {
+            Assert.Equal("openai", routeId);
+            Assert.NotNull(copy);
+            Assert.Equal(original.PairId, copy.PairId);
+            Assert.Equal(7, copy.PolicyVersion);
+            Assert.Equal(original.PathAndQuery, copy.PathAndQuery);
+            Assert.Equal(original.RequestBody.Span.ToArray(), copy.RequestBody.Span.ToArray());
+            Assert.Equal(original.PrimaryBody.Span.ToArray(), copy.PrimaryResponse.Body.ToArray());
+            Assert.Equal((200, "text/event-stream", "gzip"), (copy.PrimaryResponse.StatusCode, copy.PrimaryResponse.ContentType, copy.PrimaryContentEncoding));
+            Assert.Equal((original.PrimaryTimeToFirstByte, original.PrimaryTotal, original.StartedAt), (copy.PrimaryTimeToFirstByte, copy.PrimaryTotal, copy.StartedAt));
+            Assert.True(copy.Streamed && copy.WantsNoiseReplicate);
+            Assert.Equal("probe-1", copy.ProbeKey);
+            Assert.Equal("1-0", copy.QueueEntryId);
+            Assert.Equal(forward ? 1 : 0, copy.ForwardedCredentials.Count);
+            Assert.Equal(forward, Encoding.UTF8.GetString(bytes).Contains("sk-client", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Deserialize_RouteUnknownToThisWorker_ReturnsNoExchange()
+    {
+        var policy = new RoutePolicy("other", new RouteShadowOptions { Baseline = new BaselineOptions { Address = "http://b/", Model = "m" } });
+        using var original = Exchange(policy);
+
+        var (routeId, copy) = ShadowExchangeSerializer.Deserialize(ShadowExchangeSerializer.Serialize(original), new ShadowPolicySnapshot(new ShadowingOptions(), 1), null);
+
+        Assert.Equal("other", routeId);
+        Assert.Null(copy);
+    }
+
+    private static ShadowExchange Exchange(RoutePolicy policy)
+    {
+        var request = new PooledCapture(1024);
+        request.Append("""{"model":"gpt-4o","messages":[]}"""u8);
+        var primary = new PooledCapture(1024);
+        primary.Append("data: {}\n\n"u8);
+        return new ShadowExchange
+        {
+            PairId = "pair-1",
+            Policy = policy,
+            PolicyVersion = 3,
+            Operation = OperationKind.ChatCompletions,
+            PathAndQuery = "/v1/chat/completions?x=1",
+            RequestBody = request,
+            ForwardedCredentials = [new("Authorization", "Bearer sk-client")],
+            Streamed = true,
+            PrimaryResponse = new CapturedResponse(200, "text/event-stream", primary.Memory, false),
+            PrimaryBody = primary,
+            PrimaryContentEncoding = "gzip",
+            PrimaryTimeToFirstByte = TimeSpan.FromMilliseconds(12),
+            PrimaryTotal = TimeSpan.FromMilliseconds(345),
+            StartedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
+            WantsNoiseReplicate = true,
+            ProbeKey = "probe-1",
+        };
+    }
+}
