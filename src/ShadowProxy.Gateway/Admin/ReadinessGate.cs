@@ -50,5 +50,5 @@ internal sealed record ReadinessOptions
     /// <summary>Absolute agreement bar; unset means "the noise floor's agreement minus <see cref="Tolerance"/>".</summary>
     public double? MinAgreement { get; init; }
 
-    public double Tolerance { get; init; } = 0.05;
+    public double Tolerance { get; init; } = 0.10;
 }

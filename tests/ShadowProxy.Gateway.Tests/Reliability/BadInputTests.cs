@@ -73,6 +73,8 @@ public sealed class BadInputTests
         using var response = await client.PostAsync("v1/echo/chat/completions", new ByteArrayContent(new byte[200_000]), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await setup.WaitForAccountingAsync();
+        Assert.Equal(1, setup.Accounting.Outcomes(ShadowSetup.Route, ShadowOutcome.PrimaryFailed));
     }
 
     [Theory]

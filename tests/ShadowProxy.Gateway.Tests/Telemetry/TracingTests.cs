@@ -22,12 +22,13 @@ public sealed class TracingTests
         await using var setup = await ShadowSetup.StartAsync(BuiltInProfiles.Instant);
         using var client = setup.Gateway.ProxyClient();
         const string prompt = "Is 7919 a prime number? Think step by step and then answer [Yes] or [No].";
+        var model = $"gpt-tracing-{Guid.NewGuid():N}";
 
-        using var response = await client.SendAsync(BaselineRequestTests.Chat($$"""{"model":"gpt-4o","messages":[{"role":"user","content":"{{prompt}}"}]}"""), TestContext.Current.CancellationToken);
+        // The listener is process-wide and other tests run gateways too: find this test's spans by its own model.
+        using var response = await client.SendAsync(BaselineRequestTests.Chat($$"""{"model":"{{model}}","messages":[{"role":"user","content":"{{prompt}}"}]}"""), TestContext.Current.CancellationToken);
         await setup.WaitForAccountingAsync();
-        var shadow = await WaitForAsync(() => stopped.FirstOrDefault(a => a.OperationName == "shadow baseline" && (string?)a.GetTagItem("shadowproxy.route") == ShadowSetup.Route));
-
-        var primary = stopped.Single(a => a.Source.Name == "Microsoft.AspNetCore" && (string?)a.GetTagItem("gen_ai.request.model") == "gpt-4o");
+        var primary = await WaitForAsync(() => stopped.FirstOrDefault(a => a.Source.Name == "Microsoft.AspNetCore" && (string?)a.GetTagItem("gen_ai.request.model") == model));
+        var shadow = await WaitForAsync(() => stopped.FirstOrDefault(a => a.OperationName == "shadow baseline" && a.Links.Any(l => l.Context.SpanId == primary.SpanId)));
         Assert.Contains(shadow.Links, link => link.Context.TraceId == primary.TraceId && link.Context.SpanId == primary.SpanId);
         Assert.NotEqual(primary.TraceId, shadow.TraceId);
         Assert.Equal("chat", primary.GetTagItem("gen_ai.operation.name"));

@@ -59,7 +59,19 @@ internal sealed class ShadowCaptureMiddleware(
         }
 
         var started = time.GetTimestamp();
-        var requestBody = await RequestCapture.ReadAsync(context.Request, policy.Options.MaxRequestBodyBytes, context.RequestAborted);
+        PooledCapture? requestBody;
+        try
+        {
+            requestBody = await RequestCapture.ReadAsync(context.Request, policy.Options.MaxRequestBodyBytes, context.RequestAborted);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException or OperationCanceledException)
+        {
+            // Over the server's body limit, or the client gave up mid-upload: the request fails as it would without
+            // ShadowProxy (Kestrel answers 413/400), and the sample still gets its one outcome.
+            accounting.Outcome(policy.RouteId, ShadowOutcome.PrimaryFailed);
+            throw;
+        }
+
         if (requestBody is null)
         {
             accounting.Outcome(policy.RouteId, ShadowOutcome.CaptureTruncated);
