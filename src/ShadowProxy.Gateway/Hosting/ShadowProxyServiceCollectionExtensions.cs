@@ -18,6 +18,7 @@ internal static class ShadowProxyServiceCollectionExtensions
         services.Configure<UpstreamOptions>(configuration.GetSection(UpstreamOptions.Section));
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
         services.Configure<Evidence.EvidenceOptions>(configuration.GetSection(Evidence.EvidenceOptions.Section));
+        services.Configure<Pairs.Judging.ComparisonJudges>(configuration.GetSection("Comparison"));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ListenerMatcherPolicy>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddShadowing(role);

@@ -37,6 +37,12 @@ internal sealed record PairRecord
 
     public required PairComparison Comparison { get; init; }
 
+    /// <summary>The LLM judge's verdict on a free-text pair, when sampled for one.</summary>
+    public bool? JudgeAgrees { get; init; }
+
+    /// <summary>Cosine similarity of the two answers' embeddings, when sampled for one.</summary>
+    public double? EmbeddingCosine { get; init; }
+
     /// <summary>Baseline vs its own replicate, when this pair measured the noise floor.</summary>
     public PairComparison? Noise { get; init; }
 

@@ -1,6 +1,7 @@
 using ShadowProxy.Core.Comparison;
 using ShadowProxy.Core.Normalization;
 using ShadowProxy.Gateway.Evidence;
+using ShadowProxy.Gateway.Pairs.Judging;
 using ShadowProxy.Gateway.Probes;
 using ShadowProxy.Gateway.Shadowing.Accounting;
 using ShadowProxy.Gateway.Shadowing.Budget;
@@ -18,6 +19,7 @@ internal sealed class PairRecorder(
     IShadowBudget budget,
     EvidenceRedactor redactor,
     ProbeGrading probes,
+    SecondOpinions secondOpinions,
     IEnumerable<IPairObserver> observers) : IPairSink
 {
     public async ValueTask<ShadowOutcome> AcceptAsync(CompletedPair pair, CancellationToken cancellationToken)
@@ -84,6 +86,12 @@ internal sealed class PairRecorder(
             PrimaryTextHash = TextHash.Of(primary.Text),
             BaselineTextHash = TextHash.Of(baseline.Text),
         };
+        if (comparison.Agreement == AnswerAgreement.NotApplicable && primary.Text.Length > 0 && baseline.Text.Length > 0)
+        {
+            var (agrees, cosine) = await secondOpinions.AskAsync(record.RouteId, request.PromptText, baseline.Text, primary.Text, cancellationToken);
+            record = record with { JudgeAgrees = agrees, EmbeddingCosine = cosine };
+        }
+
         if (exchange.Policy.Options.CaptureEvidence)
         {
             record = record with

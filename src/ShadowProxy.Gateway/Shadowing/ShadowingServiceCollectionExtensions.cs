@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShadowProxy.Gateway.Evidence;
 using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Gateway.Pairs;
+using ShadowProxy.Gateway.Pairs.Judging;
 using ShadowProxy.Gateway.Shadowing.Accounting;
 using ShadowProxy.Gateway.Shadowing.Budget;
 using ShadowProxy.Gateway.Shadowing.Capture;
@@ -35,6 +36,9 @@ internal static class ShadowingServiceCollectionExtensions
         services.TryAddSingleton<IPairStore>(sp => sp.GetRequiredService<InMemoryPairStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPairObserver, InMemoryPairStore>(sp => sp.GetRequiredService<InMemoryPairStore>()));
         services.TryAddSingleton<EvidenceRedactor>();
+        services.TryAddSingleton<LlmJudge>();
+        services.TryAddSingleton<EmbeddingJudge>();
+        services.TryAddSingleton<SecondOpinions>();
         if (role != GatewayRole.Gateway)
         {
             services.AddHostedService<BaselineDispatcher>();

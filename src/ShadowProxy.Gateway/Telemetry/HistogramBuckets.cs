@@ -13,6 +13,8 @@ internal static class HistogramBuckets
 
     public static readonly double[] LengthLogRatio = [-5, -4, -3, -2, -1.5, -1, -0.5, -0.25, -0.1, 0.1, 0.25, 0.5, 1, 1.5, 2, 3, 4, 5];
 
+    public static readonly double[] Similarity = [0, 0.25, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99, 1];
+
     public static readonly double[] Chars = [1, 4, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 65536];
 
     public static double[] For(string instrumentName) => instrumentName switch
@@ -21,6 +23,7 @@ internal static class HistogramBuckets
         MetricNames.GenAiTokenUsage => GenAiTokens,
         MetricNames.LengthLogRatio => LengthLogRatio,
         MetricNames.ResponseLengthChars => Chars,
+        MetricNames.EmbeddingSimilarity => Similarity,
         _ => RequestSeconds,
     };
 }

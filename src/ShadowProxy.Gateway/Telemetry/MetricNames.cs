@@ -25,6 +25,8 @@ internal static class MetricNames
     public const string DriftPValue = "shadowproxy_drift_p_value";
     public const string ServedModelChanges = "shadowproxy_served_model_changes";
     public const string ProbeResults = "shadowproxy_probe_results";
+    public const string JudgeVerdicts = "shadowproxy_judge_verdicts";
+    public const string EmbeddingSimilarity = "shadowproxy_embedding_similarity";
     public const string GenAiOperationDuration = "gen_ai.client.operation.duration";
     public const string GenAiTokenUsage = "gen_ai.client.token.usage";
 }

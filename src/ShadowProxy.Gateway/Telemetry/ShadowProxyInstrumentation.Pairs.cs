@@ -26,6 +26,10 @@ internal sealed partial class ShadowProxyInstrumentation
 
     public Counter<long> ProbeResultsCounter { get; private set; } = null!;
 
+    public Counter<long> JudgeVerdictsCounter { get; private set; } = null!;
+
+    public Histogram<double> EmbeddingSimilarityHistogram { get; private set; } = null!;
+
     public Histogram<double> GenAiOperationDuration { get; private set; } = null!;
 
     public Histogram<long> GenAiTokenUsage { get; private set; } = null!;
@@ -41,6 +45,8 @@ internal sealed partial class ShadowProxyInstrumentation
         TokensCounter = _meter.CreateCounter<long>(MetricNames.Tokens, description: "Tokens reported in usage, per side and type (input, output).");
         ShadowCostCounter = _meter.CreateCounter<double>(MetricNames.ShadowCostUsd, description: "Estimated USD spent on baseline calls (price table in Comparison:Prices).");
         ServedModelChangesCounter = _meter.CreateCounter<long>(MetricNames.ServedModelChanges, description: "Changes of the served model or system_fingerprint, per side.");
+        JudgeVerdictsCounter = _meter.CreateCounter<long>(MetricNames.JudgeVerdicts, description: "LLM-judge verdicts on free-text pairs (agree, disagree, error).");
+        EmbeddingSimilarityHistogram = _meter.CreateHistogram<double>(MetricNames.EmbeddingSimilarity, description: "Cosine similarity of the two answers' embeddings, for sampled free-text pairs.");
         ProbeResultsCounter = _meter.CreateCounter<long>(MetricNames.ProbeResults, description: "Canary probe answers graded against ground truth, per suite and side (correct, incorrect, unanswered).");
         GenAiOperationDuration = _meter.CreateHistogram<double>(MetricNames.GenAiOperationDuration, unit: "s", description: "GenAI operation duration (OpenTelemetry semantic conventions).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = HistogramBuckets.GenAiDuration });

@@ -35,6 +35,7 @@ internal static class AnswerComposer
                 ? "I'm sorry, but I can't help with that request."
                 : Chat(profile, random),
             TaskKind.LetterWords => LetterWords(task.Letter, profile, random),
+            TaskKind.Judge => $"[{task.TrueAnswer}]",
             _ => Chat(profile, random),
         };
         return new SimulatedAnswer(text);

@@ -10,4 +10,5 @@ internal enum TaskKind
     Json,
     Sensitive,
     LetterWords,
+    Judge,
 }

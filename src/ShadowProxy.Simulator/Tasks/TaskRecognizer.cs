@@ -8,6 +8,13 @@ internal static partial class TaskRecognizer
 {
     public static RecognizedTask Recognize(string prompt, bool wantsJson)
     {
+        if (JudgePattern().Match(prompt) is { Success: true } judge)
+        {
+            // A perfect judge: the answers agree when they read the same.
+            var same = string.Equals(judge.Groups[1].Value.Trim(), judge.Groups[2].Value.Trim(), StringComparison.OrdinalIgnoreCase);
+            return new RecognizedTask(TaskKind.Judge, same ? "Yes" : "No", same ? "No" : "Yes");
+        }
+
         if (wantsJson)
         {
             return new RecognizedTask(TaskKind.Json);
@@ -45,6 +52,9 @@ internal static partial class TaskRecognizer
     }
 
     private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"Answer A: (.*?)\nAnswer B: (.*?)\nReply with \[Yes\] or \[No\] only", RegexOptions.Singleline)]
+    private static partial Regex JudgePattern();
 
     [GeneratedRegex(@"\bIs (\d{1,18}) a prime number\b", RegexOptions.IgnoreCase)]
     private static partial Regex PrimePattern();

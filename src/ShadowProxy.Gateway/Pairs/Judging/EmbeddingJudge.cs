@@ -1,0 +1,51 @@
+using System.ClientModel;
+using Microsoft.Extensions.Options;
+using OpenAI;
+using OpenAI.Embeddings;
+using ShadowProxy.Gateway.Shadowing.Sampling;
+
+namespace ShadowProxy.Gateway.Pairs.Judging;
+
+/// <summary>Cosine similarity of the two answers' embeddings (official OpenAI .NET SDK), sampled and capped.</summary>
+internal sealed class EmbeddingJudge
+{
+    private readonly JudgeOptions _options;
+    private readonly EmbeddingClient? _client;
+    private readonly CallAllowance _allowance;
+    private readonly SamplingRandom _random;
+
+    public EmbeddingJudge(IOptions<ComparisonJudges> options, SamplingRandom random, TimeProvider time)
+    {
+        _options = options.Value.Embeddings;
+        _random = random;
+        _allowance = new CallAllowance(_options.MaxPerMinute, time);
+        if (_options is { Enabled: true, Endpoint: { } endpoint })
+        {
+            _client = new EmbeddingClient(_options.Model, new ApiKeyCredential(_options.ApiKey), new OpenAIClientOptions { Endpoint = endpoint, NetworkTimeout = _options.Timeout });
+        }
+    }
+
+    public async Task<double?> CosineAsync(string baseline, string primary, CancellationToken cancellationToken)
+    {
+        if (_client is null || _random.NextDouble() >= _options.SampleRate || !_allowance.TryTake())
+        {
+            return null;
+        }
+
+        OpenAIEmbeddingCollection vectors = await _client.GenerateEmbeddingsAsync([baseline, primary], cancellationToken: cancellationToken);
+        return Cosine(vectors[0].ToFloats().Span, vectors[1].ToFloats().Span);
+    }
+
+    private static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        double dot = 0, na = 0, nb = 0;
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+
+        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
+    }
+}
