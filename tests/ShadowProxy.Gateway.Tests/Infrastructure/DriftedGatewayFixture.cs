@@ -119,7 +119,7 @@ public sealed class DriftedGatewayFixture : IAsyncLifetime
 
     private async Task WaitForPairsAsync(int pairs)
     {
-        var store = Gateway.Services.GetRequiredService<Pairs.InMemoryPairStore>();
+        var store = Gateway.Services.GetRequiredService<ShadowProxy.Gateway.Pairs.InMemoryPairStore>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (store.Count < pairs)
         {

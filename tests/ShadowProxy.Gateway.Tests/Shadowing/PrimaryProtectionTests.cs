@@ -9,7 +9,7 @@ namespace ShadowProxy.Gateway.Tests.Shadowing;
 /// <summary>Whatever the baseline does, the client gets the primary's bytes, on time, without errors.</summary>
 public sealed class PrimaryProtectionTests
 {
-    public static TheoryData<string> BaselineModes => ["slow", "refusing", "server-errors", "stalls-mid-stream", "garbage"];
+    public static TheoryData<string> BaselineModes => ["slow", "refusing", "server-errors", "stalls-mid-stream", "garbage", "malformed-json"];
 
     [Theory]
     [MemberData(nameof(BaselineModes))]
@@ -63,6 +63,7 @@ public sealed class PrimaryProtectionTests
         "server-errors" => BuiltInProfiles.Instant with { Faults = new FaultProfile { ServerError = 1 } },
         "stalls-mid-stream" => BuiltInProfiles.Instant with { Faults = new FaultProfile { StallStream = 1, Hang = 0 } },
         "garbage" => BuiltInProfiles.Instant with { Faults = new FaultProfile { GarbageBytes = 1 } },
+        "malformed-json" => BuiltInProfiles.Instant with { Faults = new FaultProfile { MalformedJson = 1 } },
         _ => throw new ArgumentOutOfRangeException(nameof(mode)),
     };
 

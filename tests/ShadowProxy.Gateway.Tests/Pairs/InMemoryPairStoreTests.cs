@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using ShadowProxy.Core.Comparison;
+using ShadowProxy.Core.Exchanges;
+using ShadowProxy.Gateway.Evidence;
+using ShadowProxy.Gateway.Pairs;
+
+namespace ShadowProxy.Gateway.Tests.Pairs;
+
+public sealed class InMemoryPairStoreTests
+{
+    [Fact]
+    public async Task StoredEvidence_ExpiresAfterTheTtl()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-26T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var store = new InMemoryPairStore(Options.Create(new EvidenceOptions { Ttl = TimeSpan.FromDays(7) }), time);
+        await store.OnPairAsync(Pair("old", time.GetUtcNow()), TestContext.Current.CancellationToken);
+        time.Advance(TimeSpan.FromDays(6));
+        await store.OnPairAsync(Pair("new", time.GetUtcNow()), TestContext.Current.CancellationToken);
+
+        time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+
+        Assert.Null(await store.GetAsync("old", TestContext.Current.CancellationToken));
+        Assert.NotNull(await store.GetAsync("new", TestContext.Current.CancellationToken));
+        var (total, _) = await store.QueryAsync(new PairQuery(null, null, null, null, null, 1, 50), TestContext.Current.CancellationToken);
+        Assert.Equal(1, total);
+    }
+
+    private static PairRecord Pair(string id, DateTimeOffset at) => new()
+    {
+        PairId = id,
+        RouteId = "openai",
+        StartedAt = at,
+        Operation = OperationKind.ChatCompletions,
+        Streamed = false,
+        PinnedModel = "pinned",
+        Comparison = new PairComparison { Baseline = new SideFacts(), Primary = new SideFacts() },
+        PromptText = "redacted prompt",
+    };
+}
