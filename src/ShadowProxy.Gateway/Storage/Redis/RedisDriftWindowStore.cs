@@ -67,16 +67,17 @@ internal sealed partial class RedisDriftWindowStore(RedisConnection redis, Drift
     {
         var id = IdOf(key);
         var batch = redis.Database.CreateBatch();
-        var reads = new List<(long Index, Task<HashEntry[]> Entries)>();
+        var reads = new List<Task<HashEntry[]>>();
         for (var index = fromBucket; index <= toBucket; index++)
         {
-            reads.Add((index, batch.HashGetAllAsync(BucketKey(id, index))));
+            reads.Add(batch.HashGetAllAsync(BucketKey(id, index)));
         }
 
         batch.Execute();
-        await Task.WhenAll(reads.Select(r => r.Entries));
-        return [.. reads.Where(r => r.Entries.Result.Length > 0)
-            .Select(r => new IndexedDriftBucket(r.Index, DriftBucket.FromCounts(r.Entries.Result.Select(e => new KeyValuePair<string, long>(e.Name!, (long)e.Value))))),];
+        var buckets = await Task.WhenAll(reads);
+        return [.. buckets.Select((entries, offset) => (Index: fromBucket + offset, Entries: entries))
+            .Where(b => b.Entries.Length > 0)
+            .Select(b => new IndexedDriftBucket(b.Index, DriftBucket.FromCounts(b.Entries.Select(e => new KeyValuePair<string, long>(e.Name!, (long)e.Value)))))];
     }
 
     public async ValueTask<IReadOnlyList<DriftKeySpan>> KeysAsync(CancellationToken cancellationToken = default)
