@@ -1,6 +1,4 @@
-using System.ClientModel;
 using Microsoft.Extensions.Options;
-using OpenAI;
 using OpenAI.Embeddings;
 using ShadowProxy.Gateway.Shadowing.Sampling;
 
@@ -9,25 +7,18 @@ namespace ShadowProxy.Gateway.Pairs.Judging;
 /// <summary>Cosine similarity of the two answers' embeddings (official OpenAI .NET SDK), sampled and capped.</summary>
 internal sealed class EmbeddingJudge
 {
-    private readonly JudgeOptions _options;
+    private readonly OpinionGate _gate;
     private readonly EmbeddingClient? _client;
-    private readonly CallAllowance _allowance;
-    private readonly SamplingRandom _random;
 
     public EmbeddingJudge(IOptions<ComparisonJudges> options, SamplingRandom random, TimeProvider time)
     {
-        _options = options.Value.Embeddings;
-        _random = random;
-        _allowance = new CallAllowance(_options.MaxPerMinute, time);
-        if (_options is { Enabled: true, Endpoint: { } endpoint })
-        {
-            _client = new EmbeddingClient(_options.Model, new ApiKeyCredential(_options.ApiKey), new OpenAIClientOptions { Endpoint = endpoint, NetworkTimeout = _options.Timeout });
-        }
+        _gate = new OpinionGate(options.Value.Embeddings, random, time);
+        _client = _gate.ClientOptions is { } settings ? new EmbeddingClient(_gate.Model, _gate.Credential, settings) : null;
     }
 
     public async Task<double?> CosineAsync(string baseline, string primary, CancellationToken cancellationToken)
     {
-        if (_client is null || _random.NextDouble() >= _options.SampleRate || !_allowance.TryTake())
+        if (_client is null || !_gate.ShouldAsk())
         {
             return null;
         }

@@ -1,7 +1,5 @@
-using System.ClientModel;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using OpenAI;
 using OpenAI.Chat;
 using ShadowProxy.Gateway.Shadowing.Sampling;
 
@@ -13,26 +11,19 @@ namespace ShadowProxy.Gateway.Pairs.Judging;
 /// </summary>
 internal sealed partial class LlmJudge
 {
-    private readonly JudgeOptions _options;
+    private readonly OpinionGate _gate;
     private readonly ChatClient? _client;
-    private readonly CallAllowance _allowance;
-    private readonly SamplingRandom _random;
 
     public LlmJudge(IOptions<ComparisonJudges> options, SamplingRandom random, TimeProvider time)
     {
-        _options = options.Value.Judge;
-        _random = random;
-        _allowance = new CallAllowance(_options.MaxPerMinute, time);
-        if (_options is { Enabled: true, Endpoint: { } endpoint })
-        {
-            _client = new ChatClient(_options.Model, new ApiKeyCredential(_options.ApiKey), new OpenAIClientOptions { Endpoint = endpoint, NetworkTimeout = _options.Timeout });
-        }
+        _gate = new OpinionGate(options.Value.Judge, random, time);
+        _client = _gate.ClientOptions is { } settings ? new ChatClient(_gate.Model, _gate.Credential, settings) : null;
     }
 
     /// <returns>True/false for a verdict; null when not sampled, over the cap, or the judge gave no usable answer.</returns>
     public async Task<bool?> AgreeAsync(string question, string baseline, string primary, CancellationToken cancellationToken)
     {
-        if (_client is null || _random.NextDouble() >= _options.SampleRate || !_allowance.TryTake())
+        if (_client is null || !_gate.ShouldAsk())
         {
             return null;
         }
