@@ -19,6 +19,8 @@ internal sealed class PrometheusMeterBridge : IDisposable
     {
         Registry = Metrics.NewCustomRegistry();
         _factory = Metrics.WithCustomRegistry(Registry);
+        // Exemplars would read the current trace on every measurement of the request path; nothing here exports them.
+        _factory.ExemplarBehavior = new ExemplarBehavior { DefaultExemplarProvider = static (_, _) => Exemplar.None };
         DotNetStats.Register(Registry);
         _listener.InstrumentPublished = (instrument, listener) =>
         {
@@ -44,7 +46,12 @@ internal sealed class PrometheusMeterBridge : IDisposable
             values[i] = tags[i].Value?.ToString() ?? string.Empty;
         }
 
-        var series = _series.GetOrAdd(instrument, Create, tags.ToArray())(values);
+        if (!_series.TryGetValue(instrument, out var withLabels))
+        {
+            withLabels = _series.GetOrAdd(instrument, Create, tags.ToArray());
+        }
+
+        var series = withLabels(values);
         switch (series)
         {
             case Counter.Child counter:

@@ -52,7 +52,10 @@ internal static class CompletionStreamWriter
 
     public static async Task WriteWholeAsync(HttpContext context, CompletionReply reply, TimeProvider time)
     {
-        await DelayAsync(reply.Profile.TimeToFirstToken + reply.Profile.TokenInterval * reply.Pieces.Count, time, context.RequestAborted);
+        if (reply.Profile.PaceWholeAnswers)
+        {
+            await DelayAsync(reply.Profile.TimeToFirstToken + reply.Profile.TokenInterval * reply.Pieces.Count, time, context.RequestAborted);
+        }
         var body = CompletionJson.Full(reply.Envelope, string.Concat(reply.Pieces), reply.FinishReason, reply.Usage);
         context.Response.ContentType = "application/json";
         if (reply.CutShort || reply.Stall)

@@ -19,7 +19,7 @@ internal static class SimulatorCommandLine
         };
         if (!profileName.Equals("replay", StringComparison.OrdinalIgnoreCase))
         {
-            return options with { Profile = BuiltInProfiles.Get(profileName) };
+            return options with { Profile = Tune(BuiltInProfiles.Get(profileName), Value) };
         }
 
         var file = Value("--replay-file") ?? throw new ArgumentException("--profile replay needs --replay-file <csv>.");
@@ -30,4 +30,67 @@ internal static class SimulatorCommandLine
             Recordings = RecordedGenerations.Load(file, model),
         };
     }
+
+    /// <summary>Timing and fault overrides, so benchmarks can shape a stream or a misbehaving baseline.</summary>
+    private static SimulatorProfile Tune(SimulatorProfile profile, Func<string, string?> value)
+    {
+        if (value("--ttft-ms") is { } ttft)
+        {
+            profile = profile with { TimeToFirstToken = TimeSpan.FromMilliseconds(Number("--ttft-ms", ttft)) };
+        }
+
+        if (value("--token-interval-ms") is { } interval)
+        {
+            profile = profile with { TokenInterval = TimeSpan.FromMilliseconds(Number("--token-interval-ms", interval)) };
+        }
+
+        if (value("--reasoning-words") is { } words)
+        {
+            profile = profile with { ReasoningWords = (int)Number("--reasoning-words", words) };
+        }
+
+        if (value("--pace") is { } pace)
+        {
+            profile = profile with
+            {
+                PaceWholeAnswers = pace switch
+                {
+                    "all" => true,
+                    "streams" => false,
+                    _ => throw new ArgumentException($"--pace is 'all' or 'streams', not '{pace}'."),
+                },
+            };
+        }
+
+        if (value("--fault-share") is { } share)
+        {
+            profile = profile with { Faults = Mixed(Number("--fault-share", share)) };
+        }
+
+        return value("--fault") is { } fault ? profile with { Faults = AlwaysFail(fault) } : profile;
+    }
+
+    /// <summary>A share of requests failing in a mix of ways: half with 500s, the rest hanging, garbled or stalled.</summary>
+    private static FaultProfile Mixed(double share) => share is > 1
+        ? throw new ArgumentException($"--fault-share is a share of requests (0–1), not {share}.")
+        : new FaultProfile { ServerError = share / 2, Hang = share / 6, GarbageBytes = share / 6, StallStream = share / 6 };
+
+    private static double Number(string flag, string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number >= 0
+            ? number
+            : throw new ArgumentException($"{flag} needs a non-negative number, not '{text}'.");
+
+    private static FaultProfile AlwaysFail(string name) =>
+        Enum.TryParse<FaultKind>(name, ignoreCase: true, out var kind) ? kind switch
+        {
+            FaultKind.RateLimited => new FaultProfile { RateLimited = 1 },
+            FaultKind.ServerError => new FaultProfile { ServerError = 1 },
+            FaultKind.Hang => new FaultProfile { Hang = 1 },
+            FaultKind.MalformedJson => new FaultProfile { MalformedJson = 1 },
+            FaultKind.CutStream => new FaultProfile { CutStream = 1 },
+            FaultKind.GarbageBytes => new FaultProfile { GarbageBytes = 1 },
+            FaultKind.StallStream => new FaultProfile { StallStream = 1 },
+            _ => FaultProfile.None,
+        }
+        : throw new ArgumentException($"Unknown --fault '{name}'. Known: {string.Join(", ", Enum.GetNames<FaultKind>())}.");
 }

@@ -15,6 +15,12 @@ public sealed record SimulatorProfile
     /// <summary>Pause between streamed chunks, and the per-token cost of a non-streamed answer.</summary>
     public TimeSpan TokenInterval { get; init; }
 
+    /// <summary>
+    /// Whether a non-streamed answer also waits for its first token and every token. Off, one upstream can answer
+    /// JSON instantly and pace streams, as the benchmark needs.
+    /// </summary>
+    public bool PaceWholeAnswers { get; init; } = true;
+
     /// <summary>Chance of answering a task with a checkable answer (primality, counting, arithmetic) correctly.</summary>
     public double TaskAccuracy { get; init; } = 0.9;
 

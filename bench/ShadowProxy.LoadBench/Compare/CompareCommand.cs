@@ -1,0 +1,159 @@
+using System.Net;
+using ShadowProxy.LoadBench.Harness;
+using ShadowProxy.LoadBench.Load;
+using ShadowProxy.LoadBench.Systems;
+
+namespace ShadowProxy.LoadBench.Compare;
+
+/// <summary>
+/// The side-by-side run. Upstream simulators and the load share core 0; the systems under test share core 1 and take
+/// turns: only the one being measured gets traffic. Phase 1 finds each system's saturation throughput with wrk;
+/// phase 2 offers all of them the same fixed rates (shares of the slowest system's capacity), then streams.
+/// Each phase alternates the systems round by round.
+/// </summary>
+internal sealed class CompareCommand(CompareSettings settings, BenchLayout layout)
+{
+    private const int SystemCore = 1;
+
+    /// <summary>Fixed rates as shares of the slowest system's saturation throughput.</summary>
+    private static readonly double[] LoadShares = [0.25, 0.5, 0.75];
+
+    private readonly List<SaturationMeasurement> _saturation = [];
+    private readonly List<StageMeasurement> _stages = [];
+    private readonly List<MemoryMeasurement> _memory = [];
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var work = Directory.CreateDirectory(Path.Combine(layout.RepoRoot, "artifacts", "bench", "work")).FullName;
+        // One upstream answers JSON at once and paces streams: first token after 50 ms, then a chunk every 2 ms.
+        await using var upstream = await Simulator.StartAsync(
+            layout, "upstream", work, ["--profile", "instant", "--ttft-ms", "50", "--token-interval-ms", "2", "--reasoning-words", "60", "--pace", "streams"], cancellationToken);
+        await using var fast = await Simulator.StartAsync(layout, "fast-baseline", work, ["--profile", "instant", "--seed", "2"], cancellationToken);
+        await using var slow = await Simulator.StartAsync(layout, "slow-baseline", work, ["--profile", "instant", "--fault", "hang"], cancellationToken);
+        var dead = new Uri(SystemCatalog.Url(FreePort.Next()));
+        var context = new SystemContext(layout, work, SystemCore, upstream.Url, fast.Url, slow.Url, dead);
+
+        // Every system stays up for the whole session (idle while another is measured), so each is warmed once.
+        var running = new Dictionary<string, RunningSystem>();
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            foreach (var system in settings.Systems)
+            {
+                running[system.Name] = await system.StartAsync(context, cancellationToken);
+                var steady = await WarmUpAsync(running[system.Name], work, cancellationToken);
+                Log(clock, $"{system.Name} started and warmed: {steady:F0} req/s");
+            }
+
+            for (var round = 1; round <= settings.Rounds; round++)
+            {
+                foreach (var system in Rotated(settings.Systems, round))
+                {
+                    await SaturateAsync(system, running[system.Name], work, round, cancellationToken);
+                }
+            }
+
+            var slowest = _saturation.Where(s => !IsFaultVariant(s.System)).GroupBy(s => s.System)
+                .Select(g => Statistics.Median(g.Select(s => s.Result.RequestsPerSecond))).Min();
+            var levels = LoadShares.Select(share => (share, rate: Math.Floor(slowest * share))).ToArray();
+            Log(clock, $"slowest capacity {slowest:F0} req/s; fixed-rate levels {string.Join(", ", levels.Select(l => $"{l.rate:F0}"))} req/s");
+
+            using var client = NewClient();
+            for (var round = 1; round <= settings.Rounds; round++)
+            {
+                foreach (var system in Rotated(settings.Systems, round))
+                {
+                    await OfferLoadAsync(system, running[system.Name], round, levels, client, cancellationToken);
+                }
+            }
+
+            foreach (var system in settings.Systems)
+            {
+                _memory.Add(new MemoryMeasurement(system.Name, 0, running[system.Name].ProcessId is { } id ? ProcessMeter.PeakRssMiB(id) : 0));
+            }
+
+            var report = new CompareReport(settings, levels.Select(l => l.rate).ToArray(), _saturation, _stages, _memory, clock.Elapsed);
+            await report.WriteAsync(Path.Combine(layout.RepoRoot, settings.Output), cancellationToken);
+            Console.WriteLine(report.Markdown());
+            return 0;
+        }
+        finally
+        {
+            foreach (var system in running.Values)
+            {
+                await system.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Saturates in short bursts until throughput stops rising: the JIT promotes hot code to optimised tiers only
+    /// after it has run a while, and a cold .NET or Node process is several times slower than a warm one.
+    /// </summary>
+    private async Task<double> WarmUpAsync(RunningSystem system, string work, CancellationToken cancellationToken)
+    {
+        var best = 0.0;
+        var flat = 0;
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (flat < 2 && deadline.Elapsed < settings.WarmupLimit)
+        {
+            var rate = (await WrkSaturation.RunAsync(system, Workload.Small, TimeSpan.FromSeconds(2), work, cancellationToken)).RequestsPerSecond;
+            flat = rate < best * 1.03 ? flat + 1 : 0;
+            best = Math.Max(best, rate);
+        }
+
+        return best;
+    }
+
+    private async Task SaturateAsync(BenchSystem system, RunningSystem running, string work, int round, CancellationToken cancellationToken)
+    {
+        var result = await WrkSaturation.RunAsync(running, Workload.Small, settings.Saturation, work, cancellationToken);
+        var peak = running.ProcessId is { } id ? ProcessMeter.PeakRssMiB(id) : 0;
+        _saturation.Add(new SaturationMeasurement(system.Name, round, result, peak));
+        Console.WriteLine($"round {round} saturation {system.Name,-22} {result.RequestsPerSecond,8:F0} req/s  failed {result.Failed}  cpu/req {result.CpuMsPerRequest:F3} ms  cores {result.CoresBusy:F2}  peak {peak:F0} MiB");
+    }
+
+    private async Task OfferLoadAsync(
+        BenchSystem system, RunningSystem running, int round, (double share, double rate)[] levels, HttpClient client, CancellationToken cancellationToken)
+    {
+        var load = new FixedRateLoad(client);
+        var half = levels[1].rate;
+        await load.RunAsync(running, Workload.Small, "warmup", half, settings.Warmup, cancellationToken);
+
+        var stages = system.BaselineFaultVariant
+            ? [(Workload.Small, "small@50%", half)]
+            : levels.Select(l => (Workload.Small, $"small@{l.share:P0}".Replace(" ", "", StringComparison.Ordinal), l.rate))
+                .Append((Workload.Prompt8K, "prompt-8k@50%", half))
+                .Append((Workload.Prompt256K, "prompt-256k@40/s", 40))
+                .Append((Workload.Prompt1M, "prompt-1m@10/s", 10))
+                .Append((Workload.Streamed, CompareGoals.StreamStage, 20))
+                .ToArray();
+        foreach (var (workload, stage, rate) in stages)
+        {
+            var result = await load.RunAsync(running, workload, stage, rate, settings.Stage, cancellationToken);
+            _stages.Add(new StageMeasurement(system.Name, round, result));
+            Console.WriteLine(workload.Stream
+                ? $"round {round} {stage,-17} {system.Name,-22} ttft p50 {result.TimeToFirstToken!.P50,7:F3} p99 {result.TimeToFirstToken.P99,7:F3}  gap p50 {result.ChunkGap!.P50,6:F3} p99 {result.ChunkGap.P99,6:F3} ms  chunks {result.ChunksPerStream:F0}  failed {result.Failed}/{result.Sent}"
+                : $"round {round} {stage,-17} {system.Name,-22} p50 {result.Latency.P50,7:F3} p99 {result.Latency.P99,7:F3} p99.9 {result.Latency.P999,7:F3} ms  failed {result.Failed}/{result.Sent}  cpu/req {result.CpuMsPerRequest:F3} ms");
+        }
+    }
+
+    private bool IsFaultVariant(string name) => settings.Systems.First(s => s.Name == name).BaselineFaultVariant;
+
+    /// <summary>Round r starts at a different system, so no system always runs first (cold) or last (warm machine).</summary>
+    private static IEnumerable<BenchSystem> Rotated(IReadOnlyList<BenchSystem> systems, int round) =>
+        systems.Skip((round - 1) % systems.Count).Concat(systems.Take((round - 1) % systems.Count));
+
+    private static HttpClient NewClient() => new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        MaxConnectionsPerServer = int.MaxValue,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+    })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    private static void Log(System.Diagnostics.Stopwatch clock, string message) => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {message}");
+}

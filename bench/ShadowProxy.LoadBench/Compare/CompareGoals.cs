@@ -1,0 +1,102 @@
+using System.Globalization;
+
+namespace ShadowProxy.LoadBench.Compare;
+
+/// <summary>The targets, checked against this run's medians; a goal whose systems did not run is left out.</summary>
+internal static class CompareGoals
+{
+    private const string Off = "shadowproxy-off";
+    private const string Ten = "shadowproxy-10";
+    private const string Full = "shadowproxy-100";
+    private const string Half = "small@50%";
+
+    public static IReadOnlyList<Goal> Evaluate(CompareSummary s)
+    {
+        var goals = new List<Goal>();
+        void Ratio(string name, string system, string reference, double atLeast)
+        {
+            if (s.Has(system) && s.Has(reference))
+            {
+                var ratio = s.Throughput(system).Median / s.Throughput(reference).Median;
+                goals.Add(new Goal(name, F($"{ratio:F3}×"), F($"≥ {atLeast}×"), ratio >= atLeast));
+            }
+        }
+
+        Ratio("throughput, shadowing off vs bare YARP", Off, "bare-yarp", 0.97);
+        Ratio("throughput, 10% shadowing vs bare YARP", Ten, "bare-yarp", 0.9);
+        Ratio("throughput, 100% shadowing (fast baseline) vs bare YARP", Full, "bare-yarp", 0.6);
+
+        if (s.HasStage(Ten, Half))
+        {
+            var p50 = s.Added(Ten, Half, r => r.Latency.P50);
+            var p99 = s.Added(Ten, Half, r => r.Latency.P99);
+            goals.Add(new Goal("added p50 at 50% load, 10% shadowing", Ms(p50), "≤ 0.3 ms", p50 <= 0.3));
+            goals.Add(new Goal("added p99 at 50% load, 10% shadowing", Ms(p99), "≤ 1 ms", p99 <= 1));
+        }
+
+        if (s.HasStage(Ten, StreamStage))
+        {
+            var ttft = s.Added(Ten, StreamStage, r => r.TimeToFirstToken!.P99);
+            goals.Add(new Goal("added time to first token p99, 10% shadowing", Ms(ttft), "≤ 1 ms", ttft <= 1));
+            var gap = s.Added(Ten, StreamStage, r => r.ChunkGap!.P50);
+            var chunks = s.Added(Ten, StreamStage, r => r.ChunksPerStream);
+            goals.Add(new Goal("chunk pacing: median gap and chunk count vs direct", F($"{gap:+0.000;-0.000} ms, {chunks:+0;-0} chunks"), "|gap| ≤ 0.25 ms, same chunks", Math.Abs(gap) <= 0.25 && chunks == 0));
+        }
+
+        if (s.Has(Ten) && s.Has("nginx"))
+        {
+            var ratio = s.CpuMsPerRequest(Ten) / s.CpuMsPerRequest("nginx");
+            goals.Add(new Goal("CPU per request, 10% shadowing vs nginx", F($"{ratio:F2}×"), "≤ 1.5×", ratio <= 1.5));
+        }
+
+        if (s.Has(Ten) && s.Has("portkey"))
+        {
+            var ratio = s.Throughput(Ten).Median / s.Throughput("portkey").Median;
+            goals.Add(new Goal("throughput, 10% shadowing vs Portkey", F($"{ratio:F2}×"), "≥ 3×", ratio >= 3));
+            if (s.HasStage("portkey", Half))
+            {
+                var ours = s.Added(Ten, Half, r => r.Latency.P99);
+                var theirs = s.Added("portkey", Half, r => r.Latency.P99);
+                goals.Add(new Goal("added p99 at 50% load vs Portkey's", F($"{ours:F3} vs {theirs:F3} ms"), "≤ ⅓", ours <= theirs / 3));
+            }
+        }
+
+        if (s.Has(Full))
+        {
+            var peak = s.PeakRssMiB(Full);
+            goals.Add(new Goal("peak RSS, 100% shadowing, sustained load", F($"{peak:F0} MiB"), "≤ 200 MB", peak * 1.048576 <= 200));
+        }
+
+        foreach (var variant in new[] { "shadowproxy-100-slow", "shadowproxy-100-dead" })
+        {
+            if (s.Has(variant) && s.Has(Full))
+            {
+                goals.Add(WithinNoise($"{variant}: throughput vs fast baseline", s.Throughput(variant), s.Throughput(Full), "req/s"));
+                if (s.HasStage(variant, Half) && s.HasStage(Full, Half))
+                {
+                    goals.Add(WithinNoise($"{variant}: p99 at 50% load vs fast baseline", s.Latency(variant, Half, r => r.Latency.P99), s.Latency(Full, Half, r => r.Latency.P99), "ms", higherIsWorse: true));
+                }
+            }
+        }
+
+        return goals;
+    }
+
+    public const string StreamStage = "stream@20/s";
+
+    /// <summary>
+    /// "No change beyond run-to-run noise": the faulty variant's median is no worse than the fast variant's range over
+    /// rounds, widened by 10% of its median (with one or two rounds the range alone is too narrow to mean noise).
+    /// </summary>
+    private static Goal WithinNoise(string name, Spread faulty, Spread fast, string unit, bool higherIsWorse = false)
+    {
+        var slack = Math.Abs(fast.Median) * 0.1;
+        var met = higherIsWorse ? faulty.Median <= fast.Max + slack : faulty.Median >= fast.Min - slack;
+        return new Goal(name, F($"{faulty.Median:G4} vs {fast.Median:G4} {unit} (fast range {fast.Min:G4}–{fast.Max:G4})"), "within noise", met);
+    }
+
+    private static string Ms(double value) => F($"{value:F3} ms");
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+}

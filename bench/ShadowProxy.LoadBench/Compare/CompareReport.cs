@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ShadowProxy.LoadBench.Harness;
+using ShadowProxy.LoadBench.Load;
+
+namespace ShadowProxy.LoadBench.Compare;
+
+/// <summary>Writes report.md and report.json: the summary tables, the goals, and every raw measurement.</summary>
+internal sealed class CompareReport(
+    CompareSettings settings, double[] levels, IReadOnlyList<SaturationMeasurement> saturation,
+    IReadOnlyList<StageMeasurement> stages, IReadOnlyList<MemoryMeasurement> memory, TimeSpan elapsed)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    private readonly CompareSummary _summary = new(saturation, stages, memory);
+    private readonly BenchEnvironment _environment = BenchEnvironment.Read();
+
+    public async Task WriteAsync(string directory, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), Markdown(), cancellationToken);
+        var json = new
+        {
+            environment = _environment,
+            settings = new { settings.Rounds, settings.Quick, warmupSeconds = settings.Warmup.TotalSeconds, warmupLimitSeconds = settings.WarmupLimit.TotalSeconds, saturationSeconds = settings.Saturation.TotalSeconds, stageSeconds = settings.Stage.TotalSeconds, wrkConnections = WrkSaturation.Connections },
+            fixedRateLevels = levels,
+            elapsedSeconds = Math.Round(elapsed.TotalSeconds),
+            goals = CompareGoals.Evaluate(_summary),
+            saturation,
+            stages,
+            memory,
+        };
+        await File.WriteAllTextAsync(Path.Combine(directory, "report.json"), JsonSerializer.Serialize(json, JsonOptions), cancellationToken);
+    }
+
+    public string Markdown()
+    {
+        var md = new StringBuilder();
+        void Line(FormattableString text) => md.AppendLine(text.ToString(CultureInfo.InvariantCulture));
+        Line($"# Side-by-side: ShadowProxy against direct, bare YARP, nginx and Portkey");
+        Line($"");
+        Line($"{_environment.Describe()}");
+        Line($"Each system was warmed with wrk until its throughput stopped rising (at most {settings.WarmupLimit.TotalSeconds:F0} s), then measured in {settings.Rounds} round(s), systems alternating: wrk saturation {settings.Saturation.TotalSeconds:F0} s with {WrkSaturation.Connections} connections; fixed-rate stages of {settings.Stage.TotalSeconds:F0} s after {settings.Warmup.TotalSeconds:F0} s at 50%. The run took {elapsed.TotalMinutes:F1} min.");
+        Line($"Figures are medians over rounds (range in brackets). \"Added\" is the system's percentile minus direct's in the same round, median over rounds.");
+        Line($"");
+        Line($"## Goals");
+        Line($"");
+        Line($"| goal | measured | target | met |");
+        Line($"|---|---|---|---|");
+        foreach (var goal in CompareGoals.Evaluate(_summary))
+        {
+            Line($"| {goal.Name} | {goal.Measured} | {goal.Target} | {(goal.Met ? "yes" : "**no**")} |");
+        }
+
+        Line($"");
+        Line($"## Saturation (wrk, small JSON, instant upstream)");
+        Line($"");
+        Line($"| system | req/s | vs bare YARP | CPU ms/request | cores busy | peak RSS MiB | failed |");
+        Line($"|---|---|---|---|---|---|---|");
+        var yarp = _summary.Has("bare-yarp") ? _summary.Throughput("bare-yarp").Median : double.NaN;
+        foreach (var system in _summary.Systems)
+        {
+            var t = _summary.Throughput(system);
+            Line($"| {system} | {t.Median:F0} ({t.Min:F0}–{t.Max:F0}) | {t.Median / yarp:F3} | {_summary.CpuMsPerRequest(system):F3} | {_summary.CoresBusy(system):F2} | {_summary.PeakRssMiB(system):F0} | {_summary.SaturationFailures(system)} |");
+        }
+
+        foreach (var stage in _summary.Stages.Where(s => s != CompareGoals.StreamStage))
+        {
+            Line($"");
+            Line($"## {stage}: latency in ms (fixed rate, from intended send time)");
+            Line($"");
+            Line($"| system | p50 | p99 | p99.9 | added p50 | added p99 | added p99.9 | CPU ms/request | failed/sent |");
+            Line($"|---|---|---|---|---|---|---|---|---|");
+            foreach (var system in _summary.Systems.Where(s => _summary.HasStage(s, stage)))
+            {
+                var p99 = _summary.Latency(system, stage, r => r.Latency.P99);
+                Line($"| {system} | {_summary.Latency(system, stage, r => r.Latency.P50).Median:F3} | {p99.Median:F3} ({p99.Min:F2}–{p99.Max:F2}) | {_summary.Latency(system, stage, r => r.Latency.P999).Median:F3} | {_summary.Added(system, stage, r => r.Latency.P50):F3} | {_summary.Added(system, stage, r => r.Latency.P99):F3} | {_summary.Added(system, stage, r => r.Latency.P999):F3} | {_summary.Latency(system, stage, r => r.CpuMsPerRequest ?? double.NaN).Median:F3} | {_summary.Failed(system, stage)}/{_summary.Sent(system, stage)} |");
+            }
+        }
+
+        Line($"");
+        Line($"## Streaming: first token after 50 ms, then a chunk every 2 ms (20 streams/s)");
+        Line($"");
+        Line($"| system | TTFT p50 | TTFT p99 | added TTFT p50 | added TTFT p99 | chunk gap p50 | chunk gap p99 | chunks/stream | failed/sent |");
+        Line($"|---|---|---|---|---|---|---|---|---|");
+        const string Stream = CompareGoals.StreamStage;
+        foreach (var system in _summary.Systems.Where(s => _summary.HasStage(s, Stream)))
+        {
+            Line($"| {system} | {_summary.Latency(system, Stream, r => r.TimeToFirstToken!.P50).Median:F3} | {_summary.Latency(system, Stream, r => r.TimeToFirstToken!.P99).Median:F3} | {_summary.Added(system, Stream, r => r.TimeToFirstToken!.P50):F3} | {_summary.Added(system, Stream, r => r.TimeToFirstToken!.P99):F3} | {_summary.Latency(system, Stream, r => r.ChunkGap!.P50).Median:F3} | {_summary.Latency(system, Stream, r => r.ChunkGap!.P99).Median:F3} | {_summary.Latency(system, Stream, r => r.ChunksPerStream).Median:F0} | {_summary.Failed(system, Stream)}/{_summary.Sent(system, Stream)} |");
+        }
+
+        return md.ToString();
+    }
+}

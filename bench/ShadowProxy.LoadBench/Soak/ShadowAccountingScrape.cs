@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ShadowProxy.LoadBench.Soak;
+
+/// <summary>Sampled requests and their outcomes, read from the gateway's Prometheus endpoint.</summary>
+internal sealed partial record ShadowAccountingScrape(long Sampled, IReadOnlyDictionary<string, long> Outcomes)
+{
+    public long TotalOutcomes => Outcomes.Values.Sum();
+
+    public bool Balanced => Sampled == TotalOutcomes;
+
+    /// <summary>Polls until every sampled request has its outcome (in-flight baseline calls finish or time out), or the wait ends.</summary>
+    public static async Task<ShadowAccountingScrape> SettledAsync(HttpClient client, Uri admin, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + wait;
+        while (true)
+        {
+            var scrape = Parse(await client.GetStringAsync(new Uri(admin, "metrics"), cancellationToken));
+            if (scrape.Balanced || DateTime.UtcNow > deadline)
+            {
+                return scrape;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+
+    public static ShadowAccountingScrape Parse(string metrics)
+    {
+        long sampled = 0;
+        var outcomes = new Dictionary<string, long>();
+        foreach (Match match in SeriesPattern().Matches(metrics))
+        {
+            var value = (long)double.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture);
+            var labels = match.Groups["labels"].Value;
+            if (match.Groups["name"].Value == "decisions" && (labels.Contains("decision=\"sampled\"", StringComparison.Ordinal) || labels.Contains("decision=\"probe\"", StringComparison.Ordinal)))
+            {
+                sampled += value;
+            }
+            else if (match.Groups["name"].Value == "outcomes" && LabelPattern().Match(labels) is { Success: true } outcome)
+            {
+                outcomes[outcome.Groups[1].Value] = outcomes.GetValueOrDefault(outcome.Groups[1].Value) + value;
+            }
+        }
+
+        return new ShadowAccountingScrape(sampled, outcomes);
+    }
+
+    [GeneratedRegex(@"^shadowproxy_shadow_(?<name>decisions|outcomes)_total\{(?<labels>[^}]*)\} (?<value>\S+)", RegexOptions.Multiline)]
+    private static partial Regex SeriesPattern();
+
+    [GeneratedRegex("outcome=\"([^\"]+)\"")]
+    private static partial Regex LabelPattern();
+}
