@@ -23,9 +23,12 @@ FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
 # Kestrel binds the listeners from configuration (Listeners:Proxy/Admin), so the base image's default port
 # setting would only produce an "overriding address" warning. HOME and TMPDIR point at /tmp, the one writable
 # path under a read-only root filesystem. Server GC with DATAS (the .NET 9+ default) adapts its heap count to
-# the load, so it suits small pods as well as large ones.
+# the load, so it suits small pods as well as large ones. Call counting starts at once (TC_CallCountingDelayMs=0):
+# under full load from the first second, the default delay kept a fresh replica on unoptimised code for ~30 s at a
+# third of its speed (docs/benchmarks.md).
 ENV ASPNETCORE_HTTP_PORTS= \
     DOTNET_gcServer=1 \
+    DOTNET_TC_CallCountingDelayMs=0 \
     DOTNET_NOLOGO=1 \
     DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     HOME=/tmp \

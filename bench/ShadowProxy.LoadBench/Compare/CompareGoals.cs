@@ -40,7 +40,8 @@ internal static class CompareGoals
             goals.Add(new Goal("added time to first token p99, 10% shadowing", Ms(ttft), "≤ 1 ms", ttft <= 1));
             var gap = s.Added(Ten, StreamStage, r => r.ChunkGap!.P50);
             var chunks = s.Added(Ten, StreamStage, r => r.ChunksPerStream);
-            goals.Add(new Goal("chunk pacing: median gap and chunk count vs direct", F($"{gap:+0.000;-0.000} ms, {chunks:+0;-0} chunks"), "|gap| ≤ 0.25 ms, same chunks", Math.Abs(gap) <= 0.25 && chunks == 0));
+            // Answers differ in length from request to request, so chunks per stream wander by a fraction either way.
+            goals.Add(new Goal("chunk pacing: median gap and chunks per stream vs direct", F($"{gap:+0.000;-0.000;0.000} ms, {chunks:+0.0;-0.0;0.0} chunks"), "|gap| ≤ 0.25 ms, chunks within 1", Math.Abs(gap) <= 0.25 && Math.Abs(chunks) <= 1));
         }
 
         if (s.Has(Ten) && s.Has("nginx"))

@@ -93,7 +93,7 @@ internal sealed class CompareReport(
         const string Stream = CompareGoals.StreamStage;
         foreach (var system in _summary.Systems.Where(s => _summary.HasStage(s, Stream)))
         {
-            Line($"| {system} | {_summary.Latency(system, Stream, r => r.TimeToFirstToken!.P50).Median:F3} | {_summary.Latency(system, Stream, r => r.TimeToFirstToken!.P99).Median:F3} | {_summary.Added(system, Stream, r => r.TimeToFirstToken!.P50):F3} | {_summary.Added(system, Stream, r => r.TimeToFirstToken!.P99):F3} | {_summary.Latency(system, Stream, r => r.ChunkGap!.P50).Median:F3} | {_summary.Latency(system, Stream, r => r.ChunkGap!.P99).Median:F3} | {_summary.Latency(system, Stream, r => r.ChunksPerStream).Median:F0} | {_summary.Failed(system, Stream)}/{_summary.Sent(system, Stream)} |");
+            Line($"| {system} | {_summary.Latency(system, Stream, r => r.TimeToFirstToken!.P50).Median:F3} | {_summary.Latency(system, Stream, r => r.TimeToFirstToken!.P99).Median:F3} | {_summary.Added(system, Stream, r => r.TimeToFirstToken!.P50):F3} | {_summary.Added(system, Stream, r => r.TimeToFirstToken!.P99):F3} | {_summary.Latency(system, Stream, r => r.ChunkGap!.P50).Median:F3} | {_summary.Latency(system, Stream, r => r.ChunkGap!.P99).Median:F3} | {_summary.Latency(system, Stream, r => r.ChunksPerStream).Median:F1} | {_summary.Failed(system, Stream)}/{_summary.Sent(system, Stream)} |");
         }
 
         return md.ToString();

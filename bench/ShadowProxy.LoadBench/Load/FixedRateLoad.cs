@@ -31,17 +31,11 @@ internal sealed class FixedRateLoad(HttpClient client)
         var cpuBefore = system.ProcessId is { } id ? ProcessMeter.CpuSeconds(id) : 0;
 
         var total = (int)Math.Round(rate * duration.TotalSeconds);
-        var sends = new List<Task>(total);
-        var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < total; i++)
-        {
-            var due = start + (long)(i * Stopwatch.Frequency / rate);
-            await WaitUntilAsync(due, cancellationToken);
-
-            sends.Add(SendAsync(system, mix[i % mix.Count], due, latency, firstToken, chunkGap, outcome, cancellationToken));
-        }
-
-        await Task.WhenAll(sends);
+        var sends = new Task[total];
+        await SendSchedule.RunAsync(total, rate, (i, due) =>
+            sends[i] = Task.Run(() => SendAsync(system, mix[i % mix.Count], due, latency, firstToken, chunkGap, outcome, cancellationToken), CancellationToken.None),
+            cancellationToken);
+        await Task.WhenAll(sends.Where(s => s is not null));
         var cpu = system.ProcessId is { } after ? (ProcessMeter.CpuSeconds(after) - cpuBefore) * 1000 / total : (double?)null;
         return new StageResult(
             stage, rate, total, outcome.Failed, LatencyStats.From(latency), cpu,
@@ -120,22 +114,6 @@ internal sealed class FixedRateLoad(HttpClient client)
         }
 
         outcome.AddChunks(chunks);
-    }
-
-    /// <summary>Sleeps while the due time is over a millisecond away (timer resolution), then yields until it comes.</summary>
-    private static async Task WaitUntilAsync(long due, CancellationToken cancellationToken)
-    {
-        while (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due) is var wait && wait > TimeSpan.Zero)
-        {
-            if (wait > TimeSpan.FromMilliseconds(1.5))
-            {
-                await Task.Delay(wait - TimeSpan.FromMilliseconds(1), cancellationToken);
-            }
-            else
-            {
-                Thread.Yield();
-            }
-        }
     }
 
     private static long Microseconds(long from, long to) => Math.Max(1, (long)Stopwatch.GetElapsedTime(from, to).TotalMicroseconds);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using ShadowProxy.Gateway.Shadowing.Accounting;
+using ShadowProxy.Gateway.Shadowing.Capture;
 using ShadowProxy.Gateway.Shadowing.Sampling;
 
 namespace ShadowProxy.Gateway.Telemetry;
@@ -28,6 +29,8 @@ internal sealed partial class ShadowProxyInstrumentation : IDisposable
         _outcomes = _meter.CreateCounter<long>(MetricNames.ShadowOutcomes, description: "How each sampled request ended; sums to the sampled decisions.");
         _requests = _meter.CreateCounter<long>(MetricNames.Requests, description: "Requests proxied, by route and status class.");
         _requestDuration = _meter.CreateHistogram<double>(MetricNames.RequestDuration, unit: "s", description: "Time from request start to the end of the response at the gateway, by route.");
+        _meter.CreateObservableGauge(MetricNames.CaptureBufferBytes, static () => PooledCapture.RentedBytes, unit: "By",
+            description: "Pooled bytes held by request and response captures in this process; returns to its idle level when work drains.");
         CreatePairInstruments();
     }
 

@@ -24,6 +24,7 @@ public sealed class SimulatorCommandLineTests
         await using var server = await SimulatorServer.StartAsync(options, TestContext.Current.CancellationToken);
         using var client = new HttpClient { BaseAddress = server.BaseUri };
 
+        await Timed(client, stream: false); // connection and JIT warm-up, not the simulator's pacing
         var plain = await Timed(client, stream: false);
         var streamed = await Timed(client, stream: true);
 

@@ -9,8 +9,12 @@ namespace ShadowProxy.Gateway.Shadowing.Capture;
 internal sealed class PooledCapture(int capacityLimit) : IDisposable
 {
     private const int InitialSize = 4096;
+    private static long s_rentedBytes;
     private byte[] _buffer = [];
     private int _length;
+
+    /// <summary>Bytes all captures in the process hold from the pool now: flat when idle, or a capture leaked.</summary>
+    public static long RentedBytes => Interlocked.Read(ref s_rentedBytes);
 
     public int Length => _length;
 
@@ -51,6 +55,7 @@ internal sealed class PooledCapture(int capacityLimit) : IDisposable
         }
 
         var next = ArrayPool<byte>.Shared.Rent(Math.Min(Math.Max(needed, Math.Max(InitialSize, _buffer.Length * 2)), Math.Max(capacityLimit, needed)));
+        Interlocked.Add(ref s_rentedBytes, next.Length);
         _buffer.AsSpan(0, _length).CopyTo(next);
         Return();
         _buffer = next;
@@ -60,6 +65,7 @@ internal sealed class PooledCapture(int capacityLimit) : IDisposable
     {
         if (_buffer.Length > 0)
         {
+            Interlocked.Add(ref s_rentedBytes, -_buffer.Length);
             ArrayPool<byte>.Shared.Return(_buffer);
         }
     }
