@@ -50,6 +50,12 @@ internal sealed class CompareReport(
         Line($"Each system was warmed with wrk until its throughput stopped rising (at most {settings.WarmupLimit.TotalSeconds:F0} s), then measured in {settings.Rounds} round(s), systems alternating: wrk saturation {settings.Saturation.TotalSeconds:F0} s with {WrkSaturation.Connections} connections; fixed-rate stages of {settings.Stage.TotalSeconds:F0} s after {settings.Warmup.TotalSeconds:F0} s at 50%. The run took {elapsed.TotalMinutes:F1} min.");
         Line($"Figures are medians over rounds (range in brackets). \"Added\" is the system's percentile minus direct's in the same round, median over rounds.");
         Line($"");
+        foreach (var system in settings.Systems)
+        {
+            Line($"- `{system.Name}`: {system.Description}");
+        }
+
+        Line($"");
         Line($"## Goals");
         Line($"");
         Line($"| goal | measured | target | met |");

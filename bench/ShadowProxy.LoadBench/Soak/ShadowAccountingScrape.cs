@@ -10,14 +10,23 @@ internal sealed partial record ShadowAccountingScrape(long Sampled, IReadOnlyDic
 
     public bool Balanced => Sampled == TotalOutcomes;
 
-    /// <summary>Polls until every sampled request has its outcome (in-flight baseline calls finish or time out), or the wait ends.</summary>
-    public static async Task<ShadowAccountingScrape> SettledAsync(HttpClient client, Uri admin, TimeSpan wait, CancellationToken cancellationToken)
+    /// <summary>
+    /// Polls until every sampled request has its outcome. A full queue takes a while to drain, so it waits as long as
+    /// outcomes keep coming, and gives up after <paramref name="quiet"/> without progress.
+    /// </summary>
+    public static async Task<ShadowAccountingScrape> SettledAsync(HttpClient client, Uri admin, TimeSpan quiet, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + wait;
+        var lastProgress = DateTime.UtcNow;
+        long lastOutcomes = -1;
         while (true)
         {
             var scrape = Parse(await client.GetStringAsync(new Uri(admin, "metrics"), cancellationToken));
-            if (scrape.Balanced || DateTime.UtcNow > deadline)
+            if (scrape.TotalOutcomes != lastOutcomes)
+            {
+                (lastOutcomes, lastProgress) = (scrape.TotalOutcomes, DateTime.UtcNow);
+            }
+
+            if (scrape.Balanced || DateTime.UtcNow - lastProgress > quiet)
             {
                 return scrape;
             }

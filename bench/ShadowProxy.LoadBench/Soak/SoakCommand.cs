@@ -21,10 +21,14 @@ internal sealed class SoakCommand(SoakSettings settings, BenchLayout layout)
         await using var baseline = await Simulator.StartAsync(
             layout, "soak-baseline", work, ["--profile", "march", "--seed", "2", "--fault-share", settings.FaultShare.ToString(CultureInfo.InvariantCulture)], cancellationToken);
         var context = new SystemContext(layout, work, 1, primary.Url, baseline.Url, baseline.Url, baseline.Url);
-        await using var gateway = await Systems.ShadowProxy.StartAsync(context, 1, baseline.Url, cancellationToken, new Dictionary<string, string>
+        await using var gateway = await ShadowProxyServe.StartAsync(context, 1, baseline.Url, cancellationToken, new Dictionary<string, string>
         {
             ["Shadowing__Routes__openai__CaptureEvidence"] = "true",
             ["Shadowing__Routes__openai__Baseline__Timeout"] = "00:00:10",
+            // The March baseline takes about half a second per answer: enough concurrent calls to keep up with the
+            // offered load (plus noise replicates and probes), or the queue fills and the run measures a backlog.
+            ["Shadowing__Routes__openai__Baseline__MaxConcurrency"] = settings.BaselineConcurrency.ToString(CultureInfo.InvariantCulture),
+            ["Shadowing__Workers"] = Math.Max(32, settings.BaselineConcurrency).ToString(CultureInfo.InvariantCulture),
             ["Probes__Routes__openai__Enabled"] = "true",
             ["Probes__Routes__openai__Interval"] = "00:00:10",
         });
@@ -41,7 +45,7 @@ internal sealed class SoakCommand(SoakSettings settings, BenchLayout layout)
         }
 
         var result = await load;
-        var accounting = await ShadowAccountingScrape.SettledAsync(client, gateway.AdminBase!, TimeSpan.FromSeconds(30), cancellationToken);
+        var accounting = await ShadowAccountingScrape.SettledAsync(client, gateway.AdminBase!, TimeSpan.FromSeconds(20), cancellationToken);
         var report = new SoakReport(settings, result, samples, accounting, ProcessMeter.PeakRssMiB(gateway.ProcessId!.Value));
         await report.WriteAsync(Path.Combine(layout.RepoRoot, settings.Output), cancellationToken);
         Console.WriteLine(report.Markdown());

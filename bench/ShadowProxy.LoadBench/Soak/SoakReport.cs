@@ -40,7 +40,7 @@ internal sealed class SoakReport(
         var flat = Math.Abs(slopePerTenMinutes) <= 0.05 * mean;
         var text = new StringBuilder();
         void Line(FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
-        Line($"# Soak: {settings.Duration.TotalSeconds:F0} s of mixed traffic at {settings.Rate} req/s, shadowing 100%, baseline fault share {settings.FaultShare}");
+        Line($"# Soak: {settings.Duration.TotalSeconds:F0} s of mixed traffic at {settings.Rate} req/s, shadowing 100%, baseline fault share {settings.FaultShare}, baseline concurrency {settings.BaselineConcurrency}");
         Line($"");
         Line($"`bench/run.sh soak` — `shadowproxy serve` alone on core 1 (its own process, so the memory below is the gateway's only);");
         Line($"primary and baseline simulators (March profile) and the fixed-rate load on core 0. Evidence capture and canary probes on.");

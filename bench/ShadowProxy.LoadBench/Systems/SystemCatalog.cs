@@ -11,14 +11,14 @@ internal static class SystemCatalog
         new("direct", "client straight to the simulator", (context, _) =>
             Task.FromResult(new RunningSystem(new Uri(context.Upstream, "v1/"), null, new Dictionary<string, string>()))),
         new("bare-yarp", "YARP with one catch-all route (bench/ShadowProxy.Bench.BareYarp)", StartBareYarpAsync),
-        new("shadowproxy-off", "ShadowProxy, shadowing off", (c, t) => ShadowProxy.StartAsync(c, sampleRate: null, baseline: null, t)),
-        new("shadowproxy-10", "ShadowProxy, 10% shadowed to a fast baseline", (c, t) => ShadowProxy.StartAsync(c, 0.1, c.FastBaseline, t)),
-        new("shadowproxy-100", "ShadowProxy, 100% shadowed to a fast baseline", (c, t) => ShadowProxy.StartAsync(c, 1, c.FastBaseline, t)),
-        new("shadowproxy-100-slow", "ShadowProxy, 100% shadowed to a baseline that never answers", (c, t) => ShadowProxy.StartAsync(c, 1, c.SlowBaseline, t))
+        new("shadowproxy-off", "ShadowProxy, shadowing off", (c, t) => ShadowProxyServe.StartAsync(c, sampleRate: null, baseline: null, t)),
+        new("shadowproxy-10", "ShadowProxy, 10% shadowed to a fast baseline", (c, t) => ShadowProxyServe.StartAsync(c, 0.1, c.FastBaseline, t)),
+        new("shadowproxy-100", "ShadowProxy, 100% shadowed to a fast baseline", (c, t) => ShadowProxyServe.StartAsync(c, 1, c.FastBaseline, t)),
+        new("shadowproxy-100-slow", "ShadowProxy, 100% shadowed to a baseline that never answers", (c, t) => ShadowProxyServe.StartAsync(c, 1, c.SlowBaseline, t))
         {
             BaselineFaultVariant = true,
         },
-        new("shadowproxy-100-dead", "ShadowProxy, 100% shadowed to a baseline port nobody listens on", (c, t) => ShadowProxy.StartAsync(c, 1, c.DeadBaseline, t))
+        new("shadowproxy-100-dead", "ShadowProxy, 100% shadowed to a baseline port nobody listens on", (c, t) => ShadowProxyServe.StartAsync(c, 1, c.DeadBaseline, t))
         {
             BaselineFaultVariant = true,
         },

@@ -4,7 +4,7 @@ using ShadowProxy.LoadBench.Harness;
 namespace ShadowProxy.LoadBench.Systems;
 
 /// <summary>The `shadowproxy serve` process, configured the way an operator would through environment variables.</summary>
-internal static class ShadowProxy
+internal static class ShadowProxyServe
 {
     public static async Task<RunningSystem> StartAsync(
         SystemContext context, double? sampleRate, Uri? baseline, CancellationToken cancellationToken,

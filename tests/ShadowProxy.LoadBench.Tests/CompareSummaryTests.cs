@@ -1,0 +1,84 @@
+using ShadowProxy.LoadBench.Compare;
+using ShadowProxy.LoadBench.Load;
+
+namespace ShadowProxy.LoadBench.Tests;
+
+public sealed class CompareSummaryTests
+{
+    private const string Half = "small@50%";
+
+    [Fact]
+    public void Added_PairsEachRoundWithDirectBeforeTakingTheMedian()
+    {
+        // Round 2 is slow for everyone (the machine, not the proxy); pairing by round cancels that out.
+        var summary = Summary(
+            stages:
+            [
+                Stage("direct", 1, Half, p99: 1.0), Stage("direct", 2, Half, p99: 9.0), Stage("direct", 3, Half, p99: 1.2),
+                Stage("proxy", 1, Half, p99: 1.5), Stage("proxy", 2, Half, p99: 9.4), Stage("proxy", 3, Half, p99: 1.8),
+            ]);
+
+        Assert.Equal(0.5, summary.Added("proxy", Half, r => r.Latency.P99), precision: 9);
+        Assert.Equal(1.8, summary.Latency("proxy", Half, r => r.Latency.P99).Median, precision: 9);
+        Assert.Equal(9.4, summary.Latency("proxy", Half, r => r.Latency.P99).Max, precision: 9);
+    }
+
+    [Fact]
+    public void PeakRss_IsTheHighestOfEveryPhaseAndRound()
+    {
+        var summary = Summary(
+            saturation: [Saturation("proxy", 1, 1000, peak: 120), Saturation("proxy", 2, 1100, peak: 150)],
+            memory: [new MemoryMeasurement("proxy", 0, 140)]);
+
+        Assert.Equal(150, summary.PeakRssMiB("proxy"));
+        Assert.Equal(1050, summary.Throughput("proxy").Median);
+    }
+
+    [Fact]
+    public void Goals_FollowTheMedians_AndSkipSystemsThatDidNotRun()
+    {
+        var summary = Summary(
+            saturation:
+            [
+                Saturation("bare-yarp", 1, 10_000), Saturation("shadowproxy-off", 1, 9_800),
+                Saturation("shadowproxy-10", 1, 8_000),
+            ],
+            stages:
+            [
+                Stage("direct", 1, Half, p99: 1.0, p50: 0.2), Stage("shadowproxy-10", 1, Half, p99: 2.5, p50: 0.4),
+            ]);
+
+        var goals = CompareGoals.Evaluate(summary).ToDictionary(g => g.Name);
+
+        Assert.True(goals["throughput, shadowing off vs bare YARP"].Met);
+        Assert.False(goals["throughput, 10% shadowing vs bare YARP"].Met);
+        Assert.True(goals["added p50 at 50% load, 10% shadowing"].Met);
+        Assert.False(goals["added p99 at 50% load, 10% shadowing"].Met);
+        Assert.DoesNotContain(goals.Keys, name => name.Contains("Portkey", StringComparison.Ordinal) || name.Contains("nginx", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FaultyBaselineVariant_IsWithinNoiseOnlyInsideTheFastRangePlusSlack()
+    {
+        static IReadOnlyDictionary<string, Goal> Goals(double slowThroughput) => CompareGoals.Evaluate(Summary(
+            saturation:
+            [
+                Saturation("shadowproxy-100", 1, 5_000), Saturation("shadowproxy-100", 2, 5_400), Saturation("shadowproxy-100", 3, 5_200),
+                Saturation("shadowproxy-100-slow", 1, slowThroughput),
+            ])).ToDictionary(g => g.Name);
+
+        const string Name = "shadowproxy-100-slow: throughput vs fast baseline";
+        Assert.True(Goals(4_600)[Name].Met);
+        Assert.False(Goals(4_400)[Name].Met);
+    }
+
+    private static CompareSummary Summary(
+        SaturationMeasurement[]? saturation = null, StageMeasurement[]? stages = null, MemoryMeasurement[]? memory = null) =>
+        new(saturation ?? [], stages ?? [], memory ?? []);
+
+    private static SaturationMeasurement Saturation(string system, int round, double perSecond, double peak = 100) =>
+        new(system, round, new SaturationResult(perSecond, (long)perSecond * 6, 0, 0.1, 0.9), peak);
+
+    private static StageMeasurement Stage(string system, int round, string stage, double p99, double p50 = 0.1) =>
+        new(system, round, new StageResult(stage, 100, 500, 0, new LatencyStats(500, p50, p99, p99 * 1.5, p99 * 2), null));
+}
