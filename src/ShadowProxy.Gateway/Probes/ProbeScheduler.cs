@@ -72,6 +72,12 @@ internal sealed partial class ProbeScheduler(
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // A probe cut short because the gateway is stopping (its listener may close first) is not a failure.
+                if (cancellationToken.IsCancellationRequested || lifetime.ApplicationStopping.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 LogProbeFailed(logger, route, e);
             }
         }

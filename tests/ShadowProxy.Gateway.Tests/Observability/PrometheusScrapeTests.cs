@@ -57,6 +57,14 @@ public sealed partial class PrometheusScrapeTests(DriftedGatewayFixture fixture)
             Assert.False(prometheus.HasExited, $"prometheus exited: {stderr}");
             try
             {
+                // Listening comes before ready: until then the API answers 503 with a plain-text body.
+                using var ready = await api.GetAsync("-/ready", TestContext.Current.CancellationToken);
+                if (!ready.IsSuccessStatusCode)
+                {
+                    await Task.Delay(500, timeout.Token);
+                    continue;
+                }
+
                 var scrapes = await QueryAsync(api, "count_over_time(up{job=\"shadowproxy\"}[1m])");
                 if (scrapes is { } s && s.GetArrayLength() > 0 && double.Parse(s[0].GetProperty("value")[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture) >= 12)
                 {

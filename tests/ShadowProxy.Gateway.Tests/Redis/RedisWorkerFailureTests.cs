@@ -109,6 +109,49 @@ public sealed class RedisWorkerFailureTests
         Assert.Equal(PairClaim.Unavailable, await ledger.TrySettleAsync("p3", TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task PairLedger_WriteThatLandedWhileItsReplyWasLost_IsClaimedOnRedelivery_Once()
+    {
+        await using var server = await RedisServer.StartAsync();
+        var options = Microsoft.Extensions.Options.Options.Create(new RedisOptions { ConnectionString = server.ConnectionString, KeyPrefix = "ledger:" });
+        using var connection = new RedisConnection(options);
+        var ledger = new RedisPairLedger(connection, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<RedisPairLedger>.Instance);
+        var other = new RedisPairLedger(connection, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<RedisPairLedger>.Instance);
+        Assert.Equal(PairClaim.Won, await ledger.TrySettleAsync("warm", TestContext.Current.CancellationToken));
+        var owner = (string?)await connection.Database.StringGetAsync(connection.Key("pair:warm:done"));
+
+        await server.StopAsync();
+        Assert.Equal(PairClaim.Unavailable, await ledger.TrySettleAsync("lost", TestContext.Current.CancellationToken));
+        Assert.Equal(PairClaim.Unavailable, await other.TrySettleAsync("theirs", TestContext.Current.CancellationToken));
+        await server.RestartAsync();
+        await WaitForRedisAsync(connection);
+        // What Redis would hold had each SET landed before the connection dropped.
+        await connection.Database.StringSetAsync(connection.Key("pair:lost:done"), owner);
+        await connection.Database.StringSetAsync(connection.Key("pair:theirs:done"), "another-worker");
+
+        Assert.Equal(PairClaim.Won, await ledger.TrySettleAsync("lost", TestContext.Current.CancellationToken));
+        Assert.Equal(PairClaim.AlreadySettled, await ledger.TrySettleAsync("lost", TestContext.Current.CancellationToken));
+        Assert.Equal(PairClaim.AlreadySettled, await other.TrySettleAsync("theirs", TestContext.Current.CancellationToken));
+        Assert.Equal(PairClaim.AlreadySettled, await ledger.TrySettleAsync("warm", TestContext.Current.CancellationToken));
+    }
+
+    private static async Task WaitForRedisAsync(RedisConnection connection)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            try
+            {
+                await connection.Database.PingAsync();
+                return;
+            }
+            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                await Task.Delay(100, timeout.Token);
+            }
+        }
+    }
+
     /// <summary>A worker as its own OS process (`shadowproxy serve --role worker`) whose baseline is <paramref name="baseline"/>.</summary>
     private static Process StartWorkerProcess(RedisDeployment deployment, Uri admin, Uri baseline, out System.Text.StringBuilder stdout, out System.Text.StringBuilder stderr)
     {
