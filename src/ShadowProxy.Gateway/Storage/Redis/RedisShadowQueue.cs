@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using ShadowProxy.Gateway.Shadowing.Accounting;
 using ShadowProxy.Gateway.Shadowing.Capture;
+using ShadowProxy.Gateway.Shadowing.Dispatch;
 using ShadowProxy.Gateway.Shadowing.Policy;
 using ShadowProxy.Gateway.Shadowing.Queue;
 using StackExchange.Redis;
@@ -18,6 +19,7 @@ internal sealed partial class RedisShadowQueue(
     RedisConnection redis,
     ShadowPolicyStore policies,
     ShadowAccounting accounting,
+    IPairLedger ledger,
     IOptions<RedisOptions> options,
     TimeProvider time,
     ILogger<RedisShadowQueue> logger) : BackgroundService, IShadowQueue
@@ -87,7 +89,8 @@ internal sealed partial class RedisShadowQueue(
         Task.WhenAll(
             Task.Run(() => PumpAsync(stoppingToken), CancellationToken.None),
             Task.Run(() => ConsumeAsync(stoppingToken), CancellationToken.None),
-            Task.Run(() => HeartbeatAsync(stoppingToken), CancellationToken.None));
+            Task.Run(() => HeartbeatAsync(stoppingToken), CancellationToken.None),
+            Task.Run(() => ResolveFailedAddsAsync(stoppingToken), CancellationToken.None));
 
     /// <summary>
     /// Claims this worker's in-flight entries again (XCLAIM, min idle 0) well within <see cref="RedisOptions.ClaimIdleAfter"/>,
@@ -130,6 +133,7 @@ internal sealed partial class RedisShadowQueue(
             await foreach (var exchange in _outgoing.Reader.ReadAllAsync(stoppingToken))
             {
                 var routeId = exchange.Policy.RouteId;
+                var pairId = exchange.PairId;
                 byte[] payload;
                 using (exchange)
                 {
@@ -143,7 +147,7 @@ internal sealed partial class RedisShadowQueue(
                 catch (Exception e) when (e is RedisException or TimeoutException)
                 {
                     LogRedisFailed(logger, "XADD", e.Message);
-                    accounting.Outcome(routeId, ShadowOutcome.DroppedQueueFull);
+                    AddFailed(routeId, pairId);
                 }
             }
         }
