@@ -16,17 +16,18 @@ internal sealed partial record ShadowAccountingScrape(long Sampled, IReadOnlyDic
     /// </summary>
     public static async Task<ShadowAccountingScrape> SettledAsync(HttpClient client, Uri admin, TimeSpan quiet, CancellationToken cancellationToken)
     {
-        var lastProgress = DateTime.UtcNow;
+        var sinceProgress = System.Diagnostics.Stopwatch.StartNew();
         long lastOutcomes = -1;
         while (true)
         {
             var scrape = Parse(await client.GetStringAsync(new Uri(admin, "metrics"), cancellationToken));
             if (scrape.TotalOutcomes != lastOutcomes)
             {
-                (lastOutcomes, lastProgress) = (scrape.TotalOutcomes, DateTime.UtcNow);
+                lastOutcomes = scrape.TotalOutcomes;
+                sinceProgress.Restart();
             }
 
-            if (scrape.Balanced || DateTime.UtcNow - lastProgress > quiet)
+            if (scrape.Balanced || sinceProgress.Elapsed > quiet)
             {
                 return scrape;
             }

@@ -16,7 +16,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
             : null;
         var primaryUrl = settings.PrimaryUrl ?? primary!.BaseUri;
         await using var baseline = settings.BaselineUrl is null
-            ? await SimulatorServer.StartAsync(new SimulatorOptions { Profile = BuiltInProfiles.March with { Faults = Faults(settings.BaselineFaultRate) }, Seed = settings.Seed + 1 }, cancellationToken)
+            ? await SimulatorServer.StartAsync(new SimulatorOptions { Profile = BuiltInProfiles.March with { Faults = FaultProfile.Mixed(settings.BaselineFaultRate) }, Seed = settings.Seed + 1 }, cancellationToken)
             : null;
         var baselineUrl = settings.BaselineUrl ?? baseline!.BaseUri;
         var baselineModel = settings.BaselineModel ?? BuiltInProfiles.March.Model;
@@ -83,9 +83,4 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
         output.WriteLine($"Done: {stats.Sent} requests, {stats.Succeeded} ok, {stats.Failed} errors.");
         return stats.Failed == 0 ? 0 : 1;
     }
-
-    private static FaultProfile Faults(double rate) => rate <= 0 ? FaultProfile.None : new FaultProfile
-    {
-        ServerError = rate / 2, Hang = rate / 6, GarbageBytes = rate / 6, StallStream = rate / 6,
-    };
 }

@@ -64,16 +64,16 @@ internal static class SimulatorCommandLine
 
         if (value("--fault-share") is { } share)
         {
-            profile = profile with { Faults = Mixed(Number("--fault-share", share)) };
+            var fraction = Number("--fault-share", share);
+            profile = profile with
+            {
+                Faults = fraction <= 1 ? FaultProfile.Mixed(fraction)
+                    : throw new ArgumentException($"--fault-share is a share of requests (0–1), not {fraction}."),
+            };
         }
 
         return value("--fault") is { } fault ? profile with { Faults = AlwaysFail(fault) } : profile;
     }
-
-    /// <summary>A share of requests failing in a mix of ways: half with 500s, the rest hanging, garbled or stalled.</summary>
-    private static FaultProfile Mixed(double share) => share is > 1
-        ? throw new ArgumentException($"--fault-share is a share of requests (0–1), not {share}.")
-        : new FaultProfile { ServerError = share / 2, Hang = share / 6, GarbageBytes = share / 6, StallStream = share / 6 };
 
     private static double Number(string flag, string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number >= 0
@@ -81,16 +81,6 @@ internal static class SimulatorCommandLine
             : throw new ArgumentException($"{flag} needs a non-negative number, not '{text}'.");
 
     private static FaultProfile AlwaysFail(string name) =>
-        Enum.TryParse<FaultKind>(name, ignoreCase: true, out var kind) ? kind switch
-        {
-            FaultKind.RateLimited => new FaultProfile { RateLimited = 1 },
-            FaultKind.ServerError => new FaultProfile { ServerError = 1 },
-            FaultKind.Hang => new FaultProfile { Hang = 1 },
-            FaultKind.MalformedJson => new FaultProfile { MalformedJson = 1 },
-            FaultKind.CutStream => new FaultProfile { CutStream = 1 },
-            FaultKind.GarbageBytes => new FaultProfile { GarbageBytes = 1 },
-            FaultKind.StallStream => new FaultProfile { StallStream = 1 },
-            _ => FaultProfile.None,
-        }
+        Enum.TryParse<FaultKind>(name, ignoreCase: true, out var kind) ? FaultProfile.Always(kind)
         : throw new ArgumentException($"Unknown --fault '{name}'. Known: {string.Join(", ", Enum.GetNames<FaultKind>())}.");
 }

@@ -23,4 +23,21 @@ public sealed record FaultProfile
     public double StallStream { get; init; }
 
     public bool Any => RateLimited + ServerError + Hang + MalformedJson + CutStream + GarbageBytes + StallStream > 0;
+
+    /// <summary>A share of requests failing in a mix of ways: half with 500s, the rest hanging, garbled or stalled.</summary>
+    public static FaultProfile Mixed(double share) => share <= 0 ? None
+        : new FaultProfile { ServerError = share / 2, Hang = share / 6, GarbageBytes = share / 6, StallStream = share / 6 };
+
+    /// <summary>Every request fails the given way.</summary>
+    public static FaultProfile Always(FaultKind kind) => kind switch
+    {
+        FaultKind.RateLimited => new FaultProfile { RateLimited = 1 },
+        FaultKind.ServerError => new FaultProfile { ServerError = 1 },
+        FaultKind.Hang => new FaultProfile { Hang = 1 },
+        FaultKind.MalformedJson => new FaultProfile { MalformedJson = 1 },
+        FaultKind.CutStream => new FaultProfile { CutStream = 1 },
+        FaultKind.GarbageBytes => new FaultProfile { GarbageBytes = 1 },
+        FaultKind.StallStream => new FaultProfile { StallStream = 1 },
+        _ => None,
+    };
 }

@@ -13,7 +13,7 @@ public sealed partial class DemoCommandTests
         using var demo = ProcessRunner.Start("env", ["--default-signal=INT", "dotnet", shadowproxy, "demo", "--duration", "300", "--rate", "25"], AppContext.BaseDirectory, out var stdout, out var stderr);
         try
         {
-            await WaitForAsync(() => OkCount(stdout) > 20, TimeSpan.FromSeconds(60));
+            await Eventually.TrueAsync(() => OkCount(stdout) > 20, TimeSpan.FromSeconds(60), "20 answered demo requests");
 
             using var interrupt = System.Diagnostics.Process.Start("kill", ["-INT", demo.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             await interrupt.WaitForExitAsync(TestContext.Current.CancellationToken);
@@ -42,15 +42,6 @@ public sealed partial class DemoCommandTests
         lock (builder)
         {
             return builder.ToString();
-        }
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, TimeSpan limit)
-    {
-        using var timeout = new CancellationTokenSource(limit);
-        while (!condition())
-        {
-            await Task.Delay(200, timeout.Token);
         }
     }
 

@@ -58,14 +58,10 @@ internal sealed class ShadowSetup : IAsyncDisposable
     }
 
     /// <summary>Waits until every sampled request has its outcome (the shadow work is asynchronous).</summary>
-    public async Task WaitForAccountingAsync(TimeSpan? limit = null)
-    {
-        using var timeout = new CancellationTokenSource(limit ?? TimeSpan.FromSeconds(30));
-        while (Accounting.TotalOutcomes(Route) < Sampled)
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-    }
+    public Task WaitForAccountingAsync(TimeSpan? limit = null) =>
+        Eventually.TrueAsync(
+            () => Task.FromResult(Accounting.TotalOutcomes(Route) >= Sampled), limit ?? TimeSpan.FromSeconds(30),
+            () => $"an outcome for every sampled request: {Sampled} sampled, {Accounting.TotalOutcomes(Route)} outcomes");
 
     public async ValueTask DisposeAsync()
     {

@@ -5,7 +5,7 @@ namespace ShadowProxy.Gateway.Tests.Infrastructure;
 /// <summary>Starts a real gateway (Kestrel, loopback, free ports) in front of the given primary upstream.</summary>
 internal static class TestGateway
 {
-    public static async Task<GatewayApp> StartAsync(Uri primary, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<GatewayApp> StartAsync(Uri primary, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -19,7 +19,12 @@ internal static class TestGateway
             overrides[key] = value;
         }
 
-        var gateway = GatewayHost.Build(new GatewayHostSettings { Overrides = overrides, Embedded = true });
+        var gateway = GatewayHost.Build(new GatewayHostSettings
+        {
+            Overrides = overrides,
+            Embedded = true,
+            ConfigureLogging = logs is null ? null : logging => logging.AddProvider(logs),
+        });
         await gateway.StartAsync(TestContext.Current.CancellationToken);
         return gateway;
     }

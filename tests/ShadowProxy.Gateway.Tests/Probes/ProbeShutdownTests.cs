@@ -1,4 +1,3 @@
-using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;
@@ -14,33 +13,18 @@ public sealed class ProbeShutdownTests
         await using var primary = await SimulatorServer.StartAsync(new SimulatorOptions { Profile = hanging }, TestContext.Current.CancellationToken);
         await using var baseline = await SimulatorServer.StartAsync(new SimulatorOptions { Profile = BuiltInProfiles.Instant }, TestContext.Current.CancellationToken);
         var logs = new CapturingLoggerProvider();
-        await using var gateway = GatewayHost.Build(new GatewayHostSettings
+        await using var gateway = await TestGateway.StartAsync(primary.BaseUri, new Dictionary<string, string?>
         {
-            Embedded = true,
-            ConfigureLogging = logging => logging.AddProvider(logs),
-            Overrides = new Dictionary<string, string?>
-            {
-                ["Listeners:Proxy"] = "http://127.0.0.1:0",
-                ["Listeners:Admin"] = "http://127.0.0.1:0",
-                ["ReverseProxy:Clusters:openai:Destinations:primary:Address"] = primary.BaseUri.ToString(),
-                ["Shadowing:Routes:openai:SampleRate"] = "1",
-                ["Shadowing:Routes:openai:Baseline:Address"] = baseline.BaseUri.ToString(),
-                ["Shadowing:Routes:openai:Baseline:Model"] = "pinned",
-                ["Probes:Routes:openai:Enabled"] = "true",
-                ["Probes:Routes:openai:Interval"] = "00:00:01",
-                ["Probes:Routes:openai:PerRun"] = "1",
-                ["Probes:Routes:openai:Model"] = "m",
-            },
-        });
-        await gateway.StartAsync(TestContext.Current.CancellationToken);
+            ["Shadowing:Routes:openai:SampleRate"] = "1",
+            ["Shadowing:Routes:openai:Baseline:Address"] = baseline.BaseUri.ToString(),
+            ["Shadowing:Routes:openai:Baseline:Model"] = "pinned",
+            ["Probes:Routes:openai:Enabled"] = "true",
+            ["Probes:Routes:openai:Interval"] = "00:00:01",
+            ["Probes:Routes:openai:PerRun"] = "1",
+            ["Probes:Routes:openai:Model"] = "m",
+        }, logs);
 
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
-        {
-            while (primary.Journal.Count == 0)
-            {
-                await Task.Delay(50, timeout.Token);
-            }
-        }
+        await Eventually.TrueAsync(() => primary.Journal.Count > 0, TimeSpan.FromSeconds(20), "a probe reaching the primary");
 
         await gateway.StopAsync(TestContext.Current.CancellationToken);
 

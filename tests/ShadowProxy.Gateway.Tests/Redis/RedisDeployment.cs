@@ -127,18 +127,14 @@ internal sealed class RedisDeployment : IAsyncDisposable
     /// <summary>Waits until the outcomes summed over every replica reach the sampled requests summed likewise.</summary>
     public async Task WaitForAccountingAsync(TimeSpan limit)
     {
-        var deadline = DateTime.UtcNow + limit;
-        while (true)
-        {
-            var (sampled, outcomes) = (await SampledAsync(), await OutcomesAsync());
-            if (outcomes >= sampled)
+        long sampled = 0, outcomes = 0;
+        await Eventually.TrueAsync(
+            async () =>
             {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"accounting did not settle within {limit}: {sampled} sampled, {outcomes} outcomes");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+                (sampled, outcomes) = (await SampledAsync(), await OutcomesAsync());
+                return outcomes >= sampled;
+            },
+            limit, () => $"accounting to settle: {sampled} sampled, {outcomes} outcomes");
     }
 
     public static async Task<JsonNode> DriftAsync(GatewayApp gateway)

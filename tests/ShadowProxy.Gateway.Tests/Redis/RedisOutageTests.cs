@@ -36,7 +36,7 @@ public sealed class RedisOutageTests
         var pairedDuringOutage = await deployment.OutcomesAsync("paired");
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
         await deployment.Redis.RestartAsync();
-        await WaitForReconnectAsync(gateway);
+        await Eventually.TrueAsync(async () => (await ReadyzAsync(gateway)).Body["redis"]!.GetValue<string>() == "connected", TimeSpan.FromSeconds(15), () => "the replica reconnecting to Redis");
         var pairedAtRestart = await deployment.OutcomesAsync("paired");
         await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
         await stopLoad.CancelAsync();
@@ -72,7 +72,7 @@ public sealed class RedisOutageTests
         Assert.Equal(20, await deployment.OutcomesAsync("dropped_queue_full"));
 
         await deployment.Redis.RestartAsync();
-        await WaitForReconnectAsync(gateway);
+        await Eventually.TrueAsync(async () => (await ReadyzAsync(gateway)).Body["redis"]!.GetValue<string>() == "connected", TimeSpan.FromSeconds(15), () => "the replica reconnecting to Redis");
         Assert.Equal(0, await RedisDeployment.SendAsync([gateway], 20, offset: 20));
         await deployment.WaitForAccountingAsync(TimeSpan.FromSeconds(30));
 
@@ -86,14 +86,5 @@ public sealed class RedisOutageTests
         using var admin = replica.AdminClient();
         using var response = await admin.GetAsync("/readyz", TestContext.Current.CancellationToken);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!);
-    }
-
-    private static async Task WaitForReconnectAsync(GatewayApp replica)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while ((await ReadyzAsync(replica)).Body["redis"]!.GetValue<string>() != "connected")
-        {
-            await Task.Delay(100, timeout.Token);
-        }
     }
 }

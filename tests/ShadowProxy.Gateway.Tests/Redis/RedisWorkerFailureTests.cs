@@ -26,7 +26,7 @@ public sealed class RedisWorkerFailureTests
             var db = redis.GetDatabase();
             var stream = deployment.KeyPrefix + "queue";
             Assert.Equal(0, await RedisDeployment.SendAsync([gateway], 24));
-            await WaitUntilAsync(async () => (await PendingAsync(db, stream)) == 24, TimeSpan.FromSeconds(20), () => $"{stdout}{stderr}");
+            await Eventually.TrueAsync(async () => (await PendingAsync(db, stream)) == 24, TimeSpan.FromSeconds(20), () => $"{stdout}{stderr}");
 
             doomed.Kill(entireProcessTree: true);
             await doomed.WaitForExitAsync(TestContext.Current.CancellationToken);
@@ -65,13 +65,13 @@ public sealed class RedisWorkerFailureTests
         try
         {
             Assert.Equal(0, await RedisDeployment.SendAsync([gateway], 12));
-            await WaitUntilAsync(() => Task.FromResult(slowBaseline.Journal.Count >= 12), TimeSpan.FromSeconds(20), () => $"{slowBaseline.Journal.Count} calls; {stdout}{stderr}");
+            await Eventually.TrueAsync(() => Task.FromResult(slowBaseline.Journal.Count >= 12), TimeSpan.FromSeconds(20), () => $"{slowBaseline.Journal.Count} calls; {stdout}{stderr}");
             await Signal("STOP", frozen.Id);
             var survivor = await deployment.StartReplicaAsync(GatewayRole.Worker);
             await deployment.WaitForAccountingAsync(TimeSpan.FromSeconds(30));
             await Signal("CONT", frozen.Id);
             using var frozenClient = new HttpClient { BaseAddress = frozenAdmin };
-            await WaitUntilAsync(async () => await RedisPendingAsync(deployment) == 0, TimeSpan.FromSeconds(20), () => $"{stdout}{stderr}");
+            await Eventually.TrueAsync(async () => await RedisPendingAsync(deployment) == 0, TimeSpan.FromSeconds(20), () => $"{stdout}{stderr}");
             await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
 
             var frozenMetrics = await frozenClient.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
@@ -124,7 +124,7 @@ public sealed class RedisWorkerFailureTests
         Assert.Equal(PairClaim.Unavailable, await ledger.TrySettleAsync("lost", TestContext.Current.CancellationToken));
         Assert.Equal(PairClaim.Unavailable, await other.TrySettleAsync("theirs", TestContext.Current.CancellationToken));
         await server.RestartAsync();
-        await WaitForRedisAsync(connection);
+        await Eventually.TrueAsync(() => PingsAsync(connection), TimeSpan.FromSeconds(20), () => "Redis answering again");
         // What Redis would hold had each SET landed before the connection dropped.
         await connection.Database.StringSetAsync(connection.Key("pair:lost:done"), owner);
         await connection.Database.StringSetAsync(connection.Key("pair:theirs:done"), "another-worker");
@@ -135,20 +135,16 @@ public sealed class RedisWorkerFailureTests
         Assert.Equal(PairClaim.AlreadySettled, await ledger.TrySettleAsync("warm", TestContext.Current.CancellationToken));
     }
 
-    private static async Task WaitForRedisAsync(RedisConnection connection)
+    private static async Task<bool> PingsAsync(RedisConnection connection)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
+        try
         {
-            try
-            {
-                await connection.Database.PingAsync();
-                return;
-            }
-            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
-            {
-                await Task.Delay(100, timeout.Token);
-            }
+            await connection.Database.PingAsync();
+            return true;
+        }
+        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            return false;
         }
     }
 
@@ -188,16 +184,6 @@ public sealed class RedisWorkerFailureTests
         catch (RedisServerException)
         {
             return -1;
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan limit, Func<string> diagnostics)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(clock.Elapsed < limit, $"Condition not met within {limit}: {diagnostics()}");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
         }
     }
 }

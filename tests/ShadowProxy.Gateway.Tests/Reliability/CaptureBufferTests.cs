@@ -27,12 +27,12 @@ public sealed class CaptureBufferTests
         {
             await using var stream = await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken);
             Assert.True(await stream.ReadAsync(new byte[64], TestContext.Current.CancellationToken) > 0);
-            await WaitUntilAsync(() => PooledCapture.RentedBytes > idle, "the sampled stream was never captured");
+            await Eventually.TrueAsync(() => PooledCapture.RentedBytes > idle, TimeSpan.FromSeconds(10), "the sampled stream being captured");
         }
 
         await setup.Primary.SlowStreamAborted.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         await setup.WaitForAccountingAsync();
-        await WaitUntilAsync(() => PooledCapture.RentedBytes == idle, "capture buffers were not returned");
+        await Eventually.TrueAsync(() => PooledCapture.RentedBytes == idle, TimeSpan.FromSeconds(10), "every capture buffer returned");
         Assert.Equal(idle, PooledCapture.RentedBytes);
     }
 
@@ -58,18 +58,8 @@ public sealed class CaptureBufferTests
         }
 
         Assert.True(paired.Pairs.Count > 0, "no pair was recorded, so no capture was exercised");
-        await WaitUntilAsync(() => PooledCapture.RentedBytes == idle, "capture buffers were not returned");
+        await Eventually.TrueAsync(() => PooledCapture.RentedBytes == idle, TimeSpan.FromSeconds(10), "every capture buffer returned");
         Assert.Equal(idle, PooledCapture.RentedBytes);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string failure)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure);
-            await Task.Delay(25, TestContext.Current.CancellationToken);
-        }
     }
 }
 

@@ -34,7 +34,7 @@ public sealed class StreamFaultTests
         Assert.False(limit.IsCancellationRequested, "the client stream hung");
         Assert.True(failure is null or HttpRequestException or HttpIOException or IOException, failure?.ToString());
         var accounting = gateway.Services.GetRequiredService<ShadowAccounting>();
-        await WaitUntilAsync(() => accounting.TotalOutcomes("openai") == 1);
+        await Eventually.TrueAsync(() => accounting.TotalOutcomes("openai") == 1, TimeSpan.FromSeconds(20), "the cut stream's outcome");
         Assert.Equal(1, accounting.Outcomes("openai", ShadowOutcome.PrimaryFailed));
         Assert.Empty(baseline.Journal.Entries);
     }
@@ -57,14 +57,5 @@ public sealed class StreamFaultTests
         Assert.Same(setup.Primary.SlowStreamAborted.Task, aborted);
         await setup.WaitForAccountingAsync();
         Assert.Equal(1, setup.Accounting.Outcomes(ShadowSetup.Route, ShadowOutcome.PrimaryFailed));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!condition())
-        {
-            await Task.Delay(50, timeout.Token);
-        }
     }
 }

@@ -26,11 +26,11 @@ public sealed class PolicyReloadTests
         Assert.Equal(0.25, store.Current.Find("openai")!.Options.SampleRate);
 
         await File.WriteAllTextAsync(file, Config(upstream.BaseUri, "0.75"), TestContext.Current.CancellationToken);
-        await WaitForAsync(() => store.Current.Find("openai")!.Options.SampleRate == 0.75);
+        await Eventually.TrueAsync(() => store.Current.Find("openai")!.Options.SampleRate == 0.75, TimeSpan.FromSeconds(15), "the reloaded sample rate");
         var accepted = store.Current.Version;
 
         await File.WriteAllTextAsync(file, Config(upstream.BaseUri, "7"), TestContext.Current.CancellationToken);
-        await WaitForAsync(() => logs.Lines.Any(l => l.Contains("reload rejected", StringComparison.Ordinal)));
+        await Eventually.TrueAsync(() => logs.Lines.Any(l => l.Contains("reload rejected", StringComparison.Ordinal)), TimeSpan.FromSeconds(15), "the rejected reload's log line");
 
         Assert.Contains(logs.Lines, l => l.Contains("Shadowing:Routes:openai:SampleRate: 7 must be between 0 and 1", StringComparison.Ordinal));
         Assert.Equal(accepted, store.Current.Version);
@@ -47,13 +47,4 @@ public sealed class PolicyReloadTests
           } } }
         }
         """;
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (!condition())
-        {
-            await Task.Delay(100, timeout.Token);
-        }
-    }
 }
