@@ -1,19 +1,32 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace ShadowProxy.Core.Normalization;
 
 internal static class RequestFactsParser
 {
+    /// <summary>
+    /// Duplicate keys are refused: providers and our own parser could read different values from one body (which
+    /// `model` wins?), so such a body is forwarded untouched but never mirrored.
+    /// </summary>
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
     public static RequestFacts Parse(ReadOnlyMemory<byte> requestJson)
     {
+        if (!Utf8.IsValid(requestJson.Span))
+        {
+            return RequestFacts.Empty;
+        }
+
         try
         {
-            using var document = JsonDocument.Parse(requestJson);
+            using var document = JsonDocument.Parse(requestJson, Strict);
             var root = document.RootElement;
             return root.ValueKind == JsonValueKind.Object ? Read(root) : RequestFacts.Empty;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid UTF-16 once unescaped (a lone surrogate).
             return RequestFacts.Empty;
         }
     }

@@ -6,6 +6,9 @@ namespace ShadowProxy.Gateway.Admin;
 
 internal static class PairApiMapper
 {
+    /// <summary>Answers in a list page are shortened to this; the pair's own page has them whole (as stored).</summary>
+    public const int SummaryAnswerChars = 120;
+
     public static PairSummary Summary(PairRecord pair) => new(
         pair.PairId,
         pair.RouteId,
@@ -14,8 +17,8 @@ internal static class PairApiMapper
         pair.PrimaryModel,
         pair.BaselineModel,
         AgreementLabels.Of(pair.Comparison.Agreement),
-        pair.Comparison.Primary.Answer,
-        pair.Comparison.Baseline.Answer,
+        Shorten(pair.Comparison.Primary.Answer),
+        Shorten(pair.Comparison.Baseline.Answer),
         [.. ResponseFlags.Of(pair.Comparison.Primary)],
         [.. ResponseFlags.Of(pair.Comparison.Baseline)],
         pair.Comparison.LengthLogRatio,
@@ -44,6 +47,9 @@ internal static class PairApiMapper
             pair.Comparison.TokenF1,
             pair.Comparison.RougeL);
     }
+
+    private static string? Shorten(string? answer) =>
+        answer is { Length: > SummaryAnswerChars } ? answer[..SummaryAnswerChars] + "…" : answer;
 
     /// <summary>Pairs where the named flag differs between the sides, or whose answers disagree (`disagreement`).</summary>
     public static bool MatchesMetric(PairRecord pair, string metric)

@@ -11,6 +11,9 @@ internal sealed record EvidenceOptions
     /// <summary>Cap on each stored text (prompt and both answers), after redaction.</summary>
     public int MaxTextChars { get; init; } = 20_000;
 
+    /// <summary>Bytes the in-memory pair store may hold (with Redis, `Redis:MaxStoredPairs` bounds it); oldest go first.</summary>
+    public long MaxMemoryBytes { get; init; } = 64L * 1024 * 1024;
+
     /// <summary>Extra regular expressions whose matches are replaced by [REDACTED], on top of keys, emails and card numbers.</summary>
     public List<string> RedactPatterns { get; init; } = [];
 }

@@ -11,6 +11,9 @@ internal sealed partial class EvidenceRedactor(IOptions<EvidenceOptions> options
 {
     public const string Marker = "[REDACTED]";
 
+    /// <summary>Longer than any secret the patterns match, so one that crosses the cut is still seen whole.</summary>
+    private const int ScanMargin = 512;
+
     private readonly Regex[] _custom = [.. options.Value.RedactPatterns.Select(p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)))];
 
     public string? Redact(string? text)
@@ -20,8 +23,10 @@ internal sealed partial class EvidenceRedactor(IOptions<EvidenceOptions> options
             return text;
         }
 
+        // Redact first, then cut: a secret straddling the cut must not leave its first half behind. Only a margin past
+        // the cut is scanned, so a megabyte answer costs no more than a capped one.
         var max = options.Value.MaxTextChars;
-        var result = text.Length > max ? text[..max] + "…" : text;
+        var result = text.Length > max + ScanMargin ? text[..(max + ScanMargin)] : text;
         result = ApiKey().Replace(result, Marker);
         result = Bearer().Replace(result, "Bearer " + Marker);
         result = Email().Replace(result, Marker);
@@ -31,7 +36,7 @@ internal sealed partial class EvidenceRedactor(IOptions<EvidenceOptions> options
             result = pattern.Replace(result, Marker);
         }
 
-        return result;
+        return result.Length > max ? result[..max] + "…" : result;
     }
 
     [GeneratedRegex(@"\b(sk|pk|rk)-[A-Za-z0-9_\-]{16,}|\bAKIA[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{30,}\b|\bxox[abpr]-[A-Za-z0-9\-]{10,}")]

@@ -65,6 +65,12 @@ internal static class GatewayConfigValidator
             errors.Add("Redis:KeyPrefix: must not be blank; it separates this deployment's keys from others in the same Redis.");
         }
 
+        if (configuration["Redis:PayloadKey"] is not { Length: >= Storage.Redis.StreamPayloadProtector.MinKeyChars })
+        {
+            errors.Add($"Redis:PayloadKey: set a secret of at least {Storage.Redis.StreamPayloadProtector.MinKeyChars} characters, the same on every process sharing this Redis; "
+                + "shadow jobs are encrypted and authenticated with it, so Redis never holds prompts in clear and a forged job is refused.");
+        }
+
         var claim = configuration["Redis:ClaimIdleAfter"];
         if (claim is not null && (!TimeSpan.TryParse(claim, CultureInfo.InvariantCulture, out var idle) || idle <= TimeSpan.Zero))
         {

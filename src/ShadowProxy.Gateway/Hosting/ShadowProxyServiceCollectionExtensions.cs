@@ -33,6 +33,7 @@ internal static class ShadowProxyServiceCollectionExtensions
         services.Configure<Admin.ReadinessOptions>(configuration.GetSection("Readiness"));
         return services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))
-            .AddConfigFilter<UpstreamDefaultsFilter>();
+            .AddConfigFilter<UpstreamDefaultsFilter>()
+            .AddTransforms(GatewayTransforms.Apply);
     }
 }

@@ -6,21 +6,31 @@ using ShadowProxy.Gateway.Telemetry;
 
 namespace ShadowProxy.Gateway.Pairs;
 
-/// <summary>The newest compared pairs of this process, bounded in number and expiring after the evidence TTL.</summary>
+/// <summary>
+/// The newest compared pairs of this process, bounded in number and in bytes (`Evidence:MaxMemoryBytes`) and
+/// expiring after the evidence TTL.
+/// </summary>
 internal sealed class InMemoryPairStore(IOptions<EvidenceOptions> options, TimeProvider time) : IPairObserver, IPairStore
 {
     private const int Capacity = 2_000;
-    private readonly ConcurrentQueue<PairRecord> _pairs = new();
+    private readonly ConcurrentQueue<(PairRecord Pair, long Bytes)> _pairs = new();
+    private long _bytes;
 
     public IReadOnlyList<PairRecord> Recent => [.. Live()];
 
     public int Count => _pairs.Count;
 
+    /// <summary>Estimated bytes the stored records hold.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
+
     public ValueTask OnPairAsync(PairRecord pair, CancellationToken cancellationToken)
     {
-        _pairs.Enqueue(pair);
-        while (_pairs.Count > Capacity && _pairs.TryDequeue(out _))
+        var size = PairRecordSize.Estimate(pair);
+        _pairs.Enqueue((pair, size));
+        Interlocked.Add(ref _bytes, size);
+        while ((_pairs.Count > Capacity || Bytes > options.Value.MaxMemoryBytes) && _pairs.TryDequeue(out var oldest))
         {
+            Interlocked.Add(ref _bytes, -oldest.Bytes);
         }
 
         return ValueTask.CompletedTask;
@@ -46,6 +56,6 @@ internal sealed class InMemoryPairStore(IOptions<EvidenceOptions> options, TimeP
     private IEnumerable<PairRecord> Live()
     {
         var oldest = time.GetUtcNow() - options.Value.Ttl;
-        return _pairs.Where(p => p.StartedAt >= oldest);
+        return _pairs.Select(static p => p.Pair).Where(p => p.StartedAt >= oldest);
     }
 }

@@ -18,6 +18,7 @@ internal sealed class PairRecorder(
     ComparisonProfiles profiles,
     IShadowBudget budget,
     EvidenceRedactor redactor,
+    EvidenceScrubber scrubber,
     ProbeGrading probes,
     SecondOpinions secondOpinions,
     IEnumerable<IPairObserver> observers) : IPairSink
@@ -32,6 +33,11 @@ internal sealed class PairRecorder(
         {
             // A baseline that answered 200 with something unreadable is a failed shadow call, not evidence of drift.
             return ShadowOutcome.BaselineError;
+        }
+
+        if (IsCutByOutputCap(exchange, request, baseline, primary))
+        {
+            return ShadowOutcome.BaselineCapped;
         }
 
         var profile = profiles.For(exchange.Policy.Options.ComparisonProfile);
@@ -60,6 +66,7 @@ internal sealed class PairRecorder(
             probes.Grade(probeKey, exchange.Policy.RouteId, request.Model, primary, baseline);
         }
 
+        var capture = exchange.Policy.Options.CaptureEvidence;
         var record = new PairRecord
         {
             PairId = exchange.PairId,
@@ -75,8 +82,8 @@ internal sealed class PairRecorder(
             BaselineFingerprint = baseline.SystemFingerprint,
             PrimaryUsage = primary.Usage,
             BaselineUsage = baseline.Usage,
-            Comparison = comparison,
-            Noise = noise,
+            Comparison = scrubber.Scrub(comparison, capture),
+            Noise = noise is null ? null : scrubber.Scrub(noise, capture),
             PrimaryTimeToFirstByte = exchange.PrimaryTimeToFirstByte,
             BaselineTimeToFirstByte = pair.Baseline.TimeToFirstByte,
             PrimaryTotal = exchange.PrimaryTotal,
@@ -92,7 +99,7 @@ internal sealed class PairRecorder(
             record = record with { JudgeAgrees = agrees, EmbeddingCosine = cosine };
         }
 
-        if (exchange.Policy.Options.CaptureEvidence)
+        if (capture)
         {
             record = record with
             {
@@ -109,6 +116,15 @@ internal sealed class PairRecorder(
 
         return ShadowOutcome.Paired;
     }
+
+    /// <summary>
+    /// The copy's output cap stopped the baseline where the primary, allowed more, went on: comparing them would
+    /// report a truncation and a length change that no model made.
+    /// </summary>
+    private static bool IsCutByOutputCap(Shadowing.Capture.ShadowExchange exchange, RequestFacts request, NormalizedResponse baseline, NormalizedResponse primary) =>
+        BaselineRequestFactory.ExceedsOutputCap(request.MaxTokens, exchange.Policy.Options.Baseline)
+        && baseline.FirstChoice?.FinishReason is "length" or "max_output_tokens" or "max_tokens"
+        && primary.FirstChoice?.FinishReason != baseline.FirstChoice?.FinishReason;
 
     /// <summary>The shadow span (current here, in the worker) gets the GenAI response attributes; never content.</summary>
     private static void TagShadowSpan(NormalizedResponse baseline)

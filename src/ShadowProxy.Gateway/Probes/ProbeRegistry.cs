@@ -10,7 +10,7 @@ namespace ShadowProxy.Gateway.Probes;
 /// </summary>
 internal sealed class ProbeRegistry(TimeProvider time)
 {
-    public const string Header = "x-shadowproxy-probe";
+    public const string Header = Proxy.InternalHeaders.Probe;
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
     private readonly string _secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

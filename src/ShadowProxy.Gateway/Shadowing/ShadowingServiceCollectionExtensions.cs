@@ -21,7 +21,10 @@ internal static class ShadowingServiceCollectionExtensions
     {
         services.TryAddSingleton<ShadowPolicyStore>();
         services.TryAddSingleton<SamplingRandom>();
+        services.TryAddSingleton(sp => SamplingKeyHash.Create(sp.GetRequiredService<ShadowPolicyStore>().Current.Options, sp.GetRequiredService<ILogger<SamplingKeyHash>>()));
         services.TryAddSingleton<ShadowSampler>();
+        services.TryAddSingleton(sp => new CaptureBudget(sp.GetRequiredService<ShadowPolicyStore>().Current.Options.MaxBufferedBytes));
+        services.TryAddSingleton<EvidenceScrubber>();
         services.TryAddSingleton<ShadowAccounting>();
         services.TryAddSingleton<BudgetExhaustion>();
         services.TryAddSingleton<IShadowQueue, InMemoryShadowQueue>();
@@ -49,6 +52,9 @@ internal static class ShadowingServiceCollectionExtensions
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
+
+                // A redirect would carry the baseline's key (and, for 307/308, the prompt) to wherever it points.
+                AllowAutoRedirect = false,
                 ConnectTimeout = TimeSpan.FromSeconds(10),
             })
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
@@ -62,6 +68,7 @@ internal static class ShadowingServiceCollectionExtensions
         var instrumentation = proxy.ApplicationServices.GetRequiredService<ShadowProxyInstrumentation>();
         var policies = proxy.ApplicationServices.GetRequiredService<ShadowPolicyStore>();
         instrumentation.ObserveQueueDepth(() => queue.Depth);
+        instrumentation.ObserveCaptureBudget(proxy.ApplicationServices.GetRequiredService<CaptureBudget>());
         foreach (var route in policies.Current.Routes)
         {
             instrumentation.InitializeRoute(route.RouteId);

@@ -12,6 +12,8 @@ internal static class MetricNames
     public const string ShadowOutcomes = "shadowproxy_shadow_outcomes";
     public const string ShadowQueueDepth = "shadowproxy_shadow_queue_depth";
     public const string CaptureBufferBytes = "shadowproxy_capture_buffer_bytes";
+    public const string CaptureBudgetBytes = "shadowproxy_capture_budget_bytes";
+    public const string ShadowJobsRejected = "shadowproxy_shadow_jobs_rejected";
     public const string Pairs = "shadowproxy_pairs";
     public const string AnswerAgreement = "shadowproxy_answer_agreement";
     public const string ResponseFlags = "shadowproxy_response_flags";

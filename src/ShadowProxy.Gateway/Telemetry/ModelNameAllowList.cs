@@ -1,13 +1,21 @@
+using System.Collections.Concurrent;
+
 namespace ShadowProxy.Gateway.Telemetry;
 
 /// <summary>
 /// Keeps metric label cardinality bounded: a served model name becomes a label only when it matches the allow-list
-/// (`Telemetry:ModelAllowList`, entries ending in `*` match a prefix) or is a configured baseline model; else `other`.
+/// (`Telemetry:ModelAllowList`, entries ending in `*` match a prefix) or is a configured baseline model, and, for
+/// prefix matches, only while fewer than `Telemetry:MaxModelLabels` distinct names have been seen; else `other`.
+/// A client can name any `gpt-…` model it likes, so an allowed prefix alone is no bound.
 /// </summary>
 internal sealed class ModelNameAllowList
 {
     public const string Other = "other";
     private const int MaxLabelLength = 64;
+    private const int DefaultMaxLabels = 50;
+
+    private readonly ConcurrentDictionary<string, string> _seen = new(StringComparer.OrdinalIgnoreCase);
+    private readonly int _maxLabels;
 
     private static readonly string[] DefaultPatterns =
     [
@@ -24,6 +32,7 @@ internal sealed class ModelNameAllowList
         var patterns = configured.Concat(baselines).ToArray();
         _exact = [.. patterns.Where(p => !p.EndsWith('*'))];
         _prefixes = [.. patterns.Where(p => p.EndsWith('*')).Select(p => p[..^1])];
+        _maxLabels = configuration.GetValue("Telemetry:MaxModelLabels", DefaultMaxLabels);
     }
 
     public string Label(string? model)
@@ -33,8 +42,22 @@ internal sealed class ModelNameAllowList
             return Other;
         }
 
-        var allowed = _exact.Contains(model, StringComparer.OrdinalIgnoreCase)
-            || _prefixes.Any(p => model.StartsWith(p, StringComparison.OrdinalIgnoreCase));
-        return allowed ? model : Other;
+        if (_exact.Contains(model, StringComparer.OrdinalIgnoreCase))
+        {
+            return model;
+        }
+
+        if (!_prefixes.Any(p => model.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Other;
+        }
+
+        // The first names seen keep their label for the life of the process; a racing overshoot of a few is harmless.
+        if (_seen.TryGetValue(model, out var label))
+        {
+            return label;
+        }
+
+        return _seen.Count < _maxLabels ? _seen.GetOrAdd(model, model) : Other;
     }
 }

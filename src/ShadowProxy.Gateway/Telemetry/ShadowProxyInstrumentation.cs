@@ -20,6 +20,7 @@ internal sealed partial class ShadowProxyInstrumentation : IDisposable
     private readonly Counter<long> _outcomes;
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _requestDuration;
+    private readonly Counter<long> _jobsRejected;
 
     public ShadowProxyInstrumentation(IMeterFactory meterFactory)
     {
@@ -31,6 +32,12 @@ internal sealed partial class ShadowProxyInstrumentation : IDisposable
         _requestDuration = _meter.CreateHistogram<double>(MetricNames.RequestDuration, unit: "s", description: "Time from request start to the end of the response at the gateway, by route.");
         _meter.CreateObservableGauge(MetricNames.CaptureBufferBytes, static () => PooledCapture.RentedBytes, unit: "By",
             description: "Pooled bytes held by request and response captures in this process; returns to its idle level when work drains.");
+        _jobsRejected = _meter.CreateCounter<long>(MetricNames.ShadowJobsRejected, description: "Shadow stream entries refused: not sealed with Redis:PayloadKey (forged, altered or foreign), or unreadable.");
+        foreach (var reason in (string[])["unauthenticated", "unreadable"])
+        {
+            _jobsRejected.Add(0, new KeyValuePair<string, object?>("reason", reason));
+        }
+
         CreatePairInstruments();
     }
 
@@ -43,6 +50,14 @@ internal sealed partial class ShadowProxyInstrumentation : IDisposable
 
     public void ShadowOutcome(string route, ShadowOutcome outcome) =>
         _outcomes.Add(1, new KeyValuePair<string, object?>("route", route), new KeyValuePair<string, object?>("outcome", outcome.Name()));
+
+    /// <param name="reason">`unauthenticated` or `unreadable`.</param>
+    public void ShadowJobRejected(string reason) => _jobsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    /// <summary>Bytes reserved by shadow buffers against Shadowing:MaxBufferedBytes.</summary>
+    public void ObserveCaptureBudget(Shadowing.Capture.CaptureBudget budget) =>
+        _meter.CreateObservableGauge(MetricNames.CaptureBudgetBytes, () => budget.ReservedBytes, unit: "By",
+            description: "Bytes shadow buffers hold against Shadowing:MaxBufferedBytes; at the limit new samples are dropped as dropped_memory_limit.");
 
     public void ProxyRequest(string route, int statusCode, double seconds)
     {

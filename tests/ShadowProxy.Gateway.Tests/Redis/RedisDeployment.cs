@@ -44,6 +44,9 @@ internal sealed class RedisDeployment : IAsyncDisposable
         return new RedisDeployment(redis, primary, baseline);
     }
 
+    /// <summary>The stream payload secret every replica of the deployment shares.</summary>
+    public const string PayloadKey = "a-payload-key-shared-by-the-replicas-0123456789";
+
     /// <summary>The configuration every replica shares (as a Helm release would give them), plus per-test overrides.</summary>
     public Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? extra = null)
     {
@@ -55,6 +58,7 @@ internal sealed class RedisDeployment : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Redis:ConnectionString"] = Redis.ConnectionString,
             ["Redis:KeyPrefix"] = KeyPrefix,
+            ["Redis:PayloadKey"] = PayloadKey,
             ["Redis:ClaimIdleAfter"] = "00:00:02",
             [$"Shadowing:Routes:{Route}:SampleRate"] = "1",
             [$"Shadowing:Routes:{Route}:NoiseReplicateRate"] = "0.2",

@@ -26,7 +26,7 @@ public sealed class ShadowExchangeSerializerTests
             Assert.NotNull(copy);
             Assert.Equal(original.PairId, copy.PairId);
             Assert.Equal(7, copy.PolicyVersion);
-            Assert.Equal(original.PathAndQuery, copy.PathAndQuery);
+            Assert.Equal(original.BaselinePathAndQuery, copy.BaselinePathAndQuery);
             Assert.Equal(original.RequestBody.Span.ToArray(), copy.RequestBody.Span.ToArray());
             Assert.Equal(original.PrimaryBody.Span.ToArray(), copy.PrimaryResponse.Body.ToArray());
             Assert.Equal((200, "text/event-stream", "gzip"), (copy.PrimaryResponse.StatusCode, copy.PrimaryResponse.ContentType, copy.PrimaryContentEncoding));
@@ -63,7 +63,7 @@ public sealed class ShadowExchangeSerializerTests
             Policy = policy,
             PolicyVersion = 3,
             Operation = OperationKind.ChatCompletions,
-            PathAndQuery = "/v1/chat/completions?x=1",
+            BaselinePathAndQuery = "/v1/chat/completions?x=1",
             RequestBody = request,
             ForwardedCredentials = [new("Authorization", "Bearer sk-client")],
             Streamed = true,

@@ -5,7 +5,7 @@ namespace ShadowProxy.Gateway.Tests.Shadowing;
 
 public sealed class ShadowSamplerTests
 {
-    private static readonly ShadowSampler Sampler = new(new SamplingRandom());
+    private static readonly ShadowSampler Sampler = new(new SamplingRandom(), new SamplingKeyHash("a-shared-sampling-secret-for-tests"));
 
     [Theory]
     [InlineData(0.01)]
@@ -40,6 +40,29 @@ public sealed class ShadowSamplerTests
 
         var rate = first.Values.Count(d => d == ShadowDecision.Sampled) / (double)keys;
         Assert.InRange(rate, 0.2 - 4 * Math.Sqrt(0.2 * 0.8 / keys), 0.2 + 4 * Math.Sqrt(0.2 * 0.8 / keys));
+    }
+
+    [Fact]
+    public void HashedSampling_DependsOnTheSecret_SoACallerCannotPickAnAlwaysSampledKey()
+    {
+        // Under the old public, unkeyed hash a caller could search offline for keys below the rate. With a secret, the
+        // sampled set under one secret tells nothing about another's: the overlap is what independence predicts.
+        const int keys = 20_000;
+        var policy = Policy(new RouteShadowOptions { SampleRate = 0.2, SamplingKey = "header:x-user-id" });
+        var other = new ShadowSampler(new SamplingRandom(), new SamplingKeyHash("another-secret-of-another-gateway"));
+        var sameSecret = new ShadowSampler(new SamplingRandom(), new SamplingKeyHash("a-shared-sampling-secret-for-tests"));
+
+        var both = 0;
+        for (var k = 0; k < keys; k++)
+        {
+            var request = Chat(("x-user-id", $"user-{k}"));
+            var mine = Sampler.Decide(request, policy) == ShadowDecision.Sampled;
+            Assert.Equal(mine, sameSecret.Decide(request, policy) == ShadowDecision.Sampled);
+            both += mine && other.Decide(request, policy) == ShadowDecision.Sampled ? 1 : 0;
+        }
+
+        var expected = keys * 0.2 * 0.2;
+        Assert.InRange(both, expected - 4 * Math.Sqrt(expected), expected + 4 * Math.Sqrt(expected));
     }
 
     [Fact]

@@ -43,6 +43,17 @@ internal sealed record DriftOptions
     /// <summary>Change-point alarm threshold on the cumulative standardized deviation of per-bucket values.</summary>
     public double ChangeThreshold { get; init; } = 5;
 
+    /// <summary>A key (route, model, pinned model) with no pair for this long is forgotten, buckets and all, so names
+    /// seen once do not keep state forever.</summary>
+    public TimeSpan IdleKeyExpiry { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Whether a key whose newest bucket is <paramref name="lastBucket"/> has been idle past <see cref="IdleKeyExpiry"/>,
+    /// and past its whole window in any case (a key still inside its window is never forgotten).
+    /// </summary>
+    public bool IsIdle(long lastBucket, long currentBucket) =>
+        currentBucket - lastBucket > Math.Max(WindowBuckets, IdleKeyExpiry.Ticks / BucketDuration.Ticks);
+
     public long BucketIndex(DateTimeOffset at) => at.UtcTicks / BucketDuration.Ticks;
 
     public DateTimeOffset BucketStart(long bucketIndex) => new(bucketIndex * BucketDuration.Ticks, TimeSpan.Zero);
@@ -55,6 +66,7 @@ internal sealed record DriftOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MinPairs, 1, nameof(MinPairs));
         ArgumentOutOfRangeException.ThrowIfNegative(MinNoisePairs, nameof(MinNoisePairs));
         ArgumentOutOfRangeException.ThrowIfNegative(DriftConfirmationBuckets, nameof(DriftConfirmationBuckets));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(IdleKeyExpiry, TimeSpan.Zero, nameof(IdleKeyExpiry));
         if (!(DriftAlpha > 0 && DriftAlpha <= WarningAlpha && WarningAlpha < ClearAlpha && ClearAlpha <= 1))
         {
             throw new ArgumentException($"Need 0 < {nameof(DriftAlpha)} <= {nameof(WarningAlpha)} < {nameof(ClearAlpha)} <= 1.");

@@ -35,7 +35,7 @@ internal sealed class DriftTracker
     {
         var now = _timeProvider.GetUtcNow();
         var current = _options.BucketIndex(now);
-        var spans = await _store.KeysAsync(cancellationToken).ConfigureAwait(false);
+        var spans = await ForgetIdleAsync(await _store.KeysAsync(cancellationToken).ConfigureAwait(false), current, cancellationToken).ConfigureAwait(false);
         var evaluations = new List<(DriftKey Key, KeyEvaluation Evaluation)>(spans.Count);
         foreach (var span in spans.OrderBy(static s => s.Key.Route, StringComparer.Ordinal)
                      .ThenBy(static s => s.Key.PrimaryModel, StringComparer.Ordinal)
@@ -53,6 +53,30 @@ internal sealed class DriftTracker
             var keys = evaluations.Select(e => Report(e.Key, e.Evaluation, adjusted, new DriftEvaluationMoment(now, current, e.Evaluation.Pairs))).ToList();
             return new DriftReport(now, keys);
         }
+    }
+
+    private async ValueTask<List<DriftKeySpan>> ForgetIdleAsync(IReadOnlyList<DriftKeySpan> spans, long current, CancellationToken cancellationToken)
+    {
+        var live = new List<DriftKeySpan>(spans.Count);
+        foreach (var span in spans)
+        {
+            if (!_options.IsIdle(span.LastBucket, current))
+            {
+                live.Add(span);
+                continue;
+            }
+
+            await _store.ForgetAsync(span, cancellationToken).ConfigureAwait(false);
+            lock (_lock)
+            {
+                foreach (var stale in _history.Keys.Where(k => k.Key == span.Key).ToList())
+                {
+                    _history.Remove(stale);
+                }
+            }
+        }
+
+        return live;
     }
 
     /// <summary>Benjamini–Hochberg over every metric with a verdict, whichever key it belongs to.</summary>

@@ -12,4 +12,7 @@ internal interface IDriftWindowStore
     ValueTask<IReadOnlyList<IndexedDriftBucket>> ReadAsync(DriftKey key, long fromBucket, long toBucket, CancellationToken cancellationToken = default);
 
     ValueTask<IReadOnlyList<DriftKeySpan>> KeysAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Drops a key and all its buckets (it has been idle past <see cref="DriftOptions.IdleKeyExpiry"/>).</summary>
+    ValueTask ForgetAsync(DriftKeySpan span, CancellationToken cancellationToken = default);
 }

@@ -52,6 +52,21 @@ internal sealed class InMemoryDriftWindowStore(DriftOptions options) : IDriftWin
         }
     }
 
+    public ValueTask ForgetAsync(DriftKeySpan span, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(span);
+        lock (_lock)
+        {
+            // Only if nothing arrived since the caller looked: a key that woke up meanwhile is kept.
+            if (_keys.TryGetValue(span.Key, out var buckets) && buckets.LastBucket <= span.LastBucket)
+            {
+                _keys.Remove(span.Key);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     private sealed class KeyBuckets(long firstBucket)
     {
         private readonly SortedDictionary<long, DriftBucket> _buckets = [];

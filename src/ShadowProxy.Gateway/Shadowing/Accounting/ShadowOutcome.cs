@@ -15,6 +15,21 @@ internal enum ShadowOutcome
     PrimaryFailed,
     DroppedShutdown,
     SkippedInvalidRequest,
+
+    /// <summary>The primary answered 4xx (a bad key, a rate limit): nothing to compare, and no baseline spend.</summary>
+    PrimaryClientError,
+
+    /// <summary>The primary answered 5xx.</summary>
+    PrimaryServerError,
+
+    /// <summary>The primary answered neither 2xx, 4xx nor 5xx (e.g. a redirect).</summary>
+    PrimaryOtherStatus,
+
+    /// <summary>The shadow buffers' byte budget (Shadowing:MaxBufferedBytes) was spent: the sample was let go.</summary>
+    DroppedMemoryLimit,
+
+    /// <summary>The baseline copy's output cap (Baseline:MaxOutputTokens) cut the baseline's answer short.</summary>
+    BaselineCapped,
 }
 
 internal static class ShadowOutcomes
@@ -23,7 +38,17 @@ internal static class ShadowOutcomes
     [
         "paired", "baseline_error", "baseline_timeout", "circuit_open", "dropped_queue_full", "dropped_concurrency",
         "capture_truncated", "skipped_budget", "skipped_stateful", "primary_failed", "dropped_shutdown", "skipped_invalid_request",
+        "primary_4xx", "primary_5xx", "primary_other_status", "dropped_memory_limit", "baseline_capped",
     ];
+
+    /// <summary>The outcome of a sampled request whose primary did not answer 2xx; null when it did.</summary>
+    public static ShadowOutcome? ForPrimaryStatus(int statusCode) => statusCode switch
+    {
+        >= 200 and < 300 => null,
+        >= 400 and < 500 => ShadowOutcome.PrimaryClientError,
+        >= 500 => ShadowOutcome.PrimaryServerError,
+        _ => ShadowOutcome.PrimaryOtherStatus,
+    };
 
     public static IReadOnlyList<string> AllNames => Names;
 

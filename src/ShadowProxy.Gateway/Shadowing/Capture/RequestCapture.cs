@@ -5,11 +5,12 @@ namespace ShadowProxy.Gateway.Shadowing.Capture;
 /// <summary>Reads a sampled request's body into a bounded buffer and gives the primary an identical body to forward.</summary>
 internal static class RequestCapture
 {
-    /// <returns>The captured body, or null when it exceeded the limit (the request body is then restored as-is).</returns>
-    public static async ValueTask<PooledCapture?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    /// <returns>The captured body; when it is <see cref="PooledCapture.Overflowed"/> (too large, or over the process's
+    /// budget) it holds nothing and the request body is restored as-is.</returns>
+    public static async ValueTask<PooledCapture> ReadAsync(HttpRequest request, long maxBytes, CaptureBudget budget, CancellationToken cancellationToken)
     {
         var limit = (int)Math.Min(maxBytes, int.MaxValue - 1);
-        var capture = new PooledCapture(limit);
+        var capture = new PooledCapture(limit, budget);
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
@@ -21,7 +22,7 @@ internal static class RequestCapture
         }
     }
 
-    private static async ValueTask<PooledCapture?> ReadIntoAsync(HttpRequest request, PooledCapture capture, byte[] chunk, CancellationToken cancellationToken)
+    private static async ValueTask<PooledCapture> ReadIntoAsync(HttpRequest request, PooledCapture capture, byte[] chunk, CancellationToken cancellationToken)
     {
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
@@ -34,7 +35,7 @@ internal static class RequestCapture
                 chunk.AsSpan(0, read).CopyTo(prefix.AsSpan(capture.Length));
                 request.Body = new PrefixedStream(prefix, request.Body);
                 capture.Dispose();
-                return null;
+                return capture;
             }
         }
 

@@ -3,6 +3,7 @@ using ShadowProxy.Core.Normalization;
 using ShadowProxy.Gateway.Probes;
 using ShadowProxy.Gateway.Shadowing.Accounting;
 using ShadowProxy.Gateway.Shadowing.Budget;
+using ShadowProxy.Gateway.Shadowing.Dispatch;
 using ShadowProxy.Gateway.Shadowing.Policy;
 using ShadowProxy.Gateway.Shadowing.Queue;
 using ShadowProxy.Gateway.Shadowing.Sampling;
@@ -21,6 +22,7 @@ internal sealed class ShadowCaptureMiddleware(
     ShadowAccounting accounting,
     BudgetExhaustion budgetHint,
     ProbeRegistry probes,
+    CaptureBudget memory,
     TimeProvider time)
 {
     public Task InvokeAsync(HttpContext context)
@@ -39,15 +41,8 @@ internal sealed class ShadowCaptureMiddleware(
     }
 
     /// <summary>The probe header never reaches an upstream; only a value this process issued marks a probe.</summary>
-    private string? TakeProbeKey(HttpRequest request)
-    {
-        if (!request.Headers.Remove(ProbeRegistry.Header, out var value))
-        {
-            return null;
-        }
-
-        return probes.Authenticate(value.ToString());
-    }
+    private string? TakeProbeKey(HttpRequest request) =>
+        request.Headers.Remove(ProbeRegistry.Header, out var value) ? probes.Authenticate(value.ToString()) : null;
 
     private async Task CaptureAsync(HttpContext context, RoutePolicy policy, int policyVersion, string? probeKey)
     {
@@ -59,10 +54,10 @@ internal sealed class ShadowCaptureMiddleware(
         }
 
         var started = time.GetTimestamp();
-        PooledCapture? requestBody;
+        PooledCapture requestBody;
         try
         {
-            requestBody = await RequestCapture.ReadAsync(context.Request, policy.Options.MaxRequestBodyBytes, context.RequestAborted);
+            requestBody = await RequestCapture.ReadAsync(context.Request, policy.Options.MaxRequestBodyBytes, memory, context.RequestAborted);
         }
         catch (Exception e) when (e is BadHttpRequestException or IOException or OperationCanceledException)
         {
@@ -72,9 +67,9 @@ internal sealed class ShadowCaptureMiddleware(
             throw;
         }
 
-        if (requestBody is null)
+        if (requestBody.Overflowed)
         {
-            accounting.Outcome(policy.RouteId, ShadowOutcome.CaptureTruncated);
+            accounting.Outcome(policy.RouteId, OverflowOutcome(requestBody));
             await next(context);
             return;
         }
@@ -91,7 +86,9 @@ internal sealed class ShadowCaptureMiddleware(
         }
 
         var clientBody = context.Response.Body;
-        var tee = new ResponseTee(clientBody, new PooledCapture(policy.Options.MaxResponseCaptureBytes), time);
+        var tee = new ResponseTee(clientBody, new PooledCapture(policy.Options.MaxResponseCaptureBytes, memory), time);
+        var target = new PrimaryTargetFeature();
+        context.Features.Set(target);
         context.Response.Body = tee;
         try
         {
@@ -108,13 +105,18 @@ internal sealed class ShadowCaptureMiddleware(
             context.Response.Body = clientBody;
         }
 
-        Complete(context, policy, policyVersion, requestBody, tee, started, probeKey);
+        Complete(context, policy, policyVersion, requestBody, tee, target, started, probeKey);
     }
 
-    private void Complete(HttpContext context, RoutePolicy policy, int policyVersion, PooledCapture requestBody, ResponseTee tee, long started, string? probeKey)
+    private void Complete(HttpContext context, RoutePolicy policy, int policyVersion, PooledCapture requestBody, ResponseTee tee, PrimaryTargetFeature target, long started, string? probeKey)
     {
+        // Only an answer the primary gave successfully is mirrored: a rejected key, a rate limit or an outage says
+        // nothing about the model, and mirroring it would spend the baseline's key on the client's failures.
+        var relativeTarget = target.RequestUri is { } sent && target.DestinationPrefix is { } prefix ? BaselineTarget.RelativeToPrefix(sent, prefix) : null;
         var outcome = context.GetForwarderErrorFeature() is not null || context.RequestAborted.IsCancellationRequested ? ShadowOutcome.PrimaryFailed
-            : tee.Capture.Overflowed ? ShadowOutcome.CaptureTruncated
+            : ShadowOutcomes.ForPrimaryStatus(context.Response.StatusCode) is { } statusOutcome ? statusOutcome
+            : tee.Capture.Overflowed ? OverflowOutcome(tee.Capture)
+            : relativeTarget is null || BaselineTarget.Resolve(policy.BaselineAddress, relativeTarget) is null ? ShadowOutcome.SkippedInvalidRequest
             : (ShadowOutcome?)null;
         if (outcome is { } early)
         {
@@ -123,7 +125,7 @@ internal sealed class ShadowCaptureMiddleware(
             return;
         }
 
-        var exchange = ShadowExchangeFactory.Create(context, policy, policyVersion, requestBody, tee, started, time, sampler.WantsNoiseReplicate(policy), probeKey);
+        var exchange = ShadowExchangeFactory.Create(context, policy, policyVersion, relativeTarget!, requestBody, tee, started, time, sampler.WantsNoiseReplicate(policy), probeKey);
         if (!queue.TryEnqueue(exchange))
         {
             exchange.Dispose();
@@ -142,6 +144,9 @@ internal sealed class ShadowCaptureMiddleware(
             requestBody.Dispose();
         }
     }
+
+    private static ShadowOutcome OverflowOutcome(PooledCapture capture) =>
+        capture.OverBudget ? ShadowOutcome.DroppedMemoryLimit : ShadowOutcome.CaptureTruncated;
 
     private static void Release(PooledCapture requestBody, ResponseTee tee)
     {

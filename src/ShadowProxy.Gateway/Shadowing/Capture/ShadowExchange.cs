@@ -18,8 +18,11 @@ internal sealed class ShadowExchange : IDisposable
 
     public required OperationKind Operation { get; init; }
 
-    /// <summary>Path and query as the client sent them; appended to the baseline's address.</summary>
-    public required string PathAndQuery { get; init; }
+    /// <summary>
+    /// The path (escaped) and query the primary received below its destination address, after the route's
+    /// transforms; appended to the baseline's address by <see cref="Dispatch.BaselineTarget"/>.
+    /// </summary>
+    public required string BaselinePathAndQuery { get; init; }
 
     public required PooledCapture RequestBody { get; init; }
 

@@ -10,7 +10,7 @@ internal static class ShadowExchangeFactory
     private static readonly string[] CredentialHeaders = ["Authorization", "api-key"];
 
     public static ShadowExchange Create(
-        HttpContext context, RoutePolicy policy, int policyVersion, PooledCapture requestBody, ResponseTee tee, long started, TimeProvider time, bool noiseReplicate, string? probeKey)
+        HttpContext context, RoutePolicy policy, int policyVersion, string baselinePathAndQuery, PooledCapture requestBody, ResponseTee tee, long started, TimeProvider time, bool noiseReplicate, string? probeKey)
     {
         var request = context.Request;
         var response = context.Response;
@@ -23,7 +23,7 @@ internal static class ShadowExchangeFactory
             Policy = policy,
             PolicyVersion = policyVersion,
             Operation = OperationKinds.FromPath(request.Path.Value),
-            PathAndQuery = request.Path.Value + request.QueryString.Value,
+            BaselinePathAndQuery = baselinePathAndQuery,
             RequestBody = requestBody,
             ForwardedCredentials = policy.Options.Baseline.ForwardClientCredentials ? Credentials(request) : [],
             Streamed = contentType?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true,

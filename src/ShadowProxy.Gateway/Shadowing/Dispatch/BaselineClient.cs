@@ -5,7 +5,7 @@ using ShadowProxy.Gateway.Shadowing.Capture;
 namespace ShadowProxy.Gateway.Shadowing.Dispatch;
 
 /// <summary>Calls a baseline through its route's resilience pipeline and reads the whole answer, bounded.</summary>
-internal sealed class BaselineClient(IHttpClientFactory httpClients, TimeProvider time)
+internal sealed class BaselineClient(IHttpClientFactory httpClients, CaptureBudget memory, TimeProvider time)
 {
     public const string HttpClientName = "shadowproxy-baseline";
 
@@ -18,7 +18,7 @@ internal sealed class BaselineClient(IHttpClientFactory httpClients, TimeProvide
         using var request = BaselineRequestFactory.Create(exchange);
         var http = httpClients.CreateClient(HttpClientName);
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        var body = new PooledCapture(exchange.Policy.Options.MaxResponseCaptureBytes);
+        var body = new PooledCapture(exchange.Policy.Options.MaxResponseCaptureBytes, memory);
         long firstByte = 0;
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try

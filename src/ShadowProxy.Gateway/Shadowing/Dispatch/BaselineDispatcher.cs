@@ -140,6 +140,7 @@ internal sealed partial class BaselineDispatcher(
         {
             var response = await client.CallAsync(exchange, pipeline, cancellationToken);
             var outcome = !response.IsSuccess ? ShadowOutcome.BaselineError
+                : response.Body.OverBudget ? ShadowOutcome.DroppedMemoryLimit
                 : response.Body.Overflowed ? ShadowOutcome.CaptureTruncated
                 : ShadowOutcome.Paired;
             if (outcome != ShadowOutcome.Paired)
@@ -153,6 +154,10 @@ internal sealed partial class BaselineDispatcher(
         catch (TimeoutRejectedException)
         {
             return (ShadowOutcome.BaselineTimeout, null);
+        }
+        catch (BaselineTargetException)
+        {
+            return (ShadowOutcome.SkippedInvalidRequest, null);
         }
         catch (BrokenCircuitException)
         {

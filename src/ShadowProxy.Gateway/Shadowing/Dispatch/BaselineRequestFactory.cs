@@ -1,20 +1,25 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using ShadowProxy.Gateway.Shadowing.Capture;
+using ShadowProxy.Gateway.Shadowing.Policy;
 
 namespace ShadowProxy.Gateway.Shadowing.Dispatch;
 
 /// <summary>
-/// Builds the baseline's copy of a request: same path and body, the pinned model in `model`, and the baseline's own
-/// credentials. Client credentials are copied only when the route explicitly forwards them.
+/// Builds the baseline's copy of a request: the primary's path under the baseline's address, the body with the pinned
+/// model and the route's caps on `n` and output tokens, and the baseline's own credentials. Client credentials are
+/// copied only when the route explicitly forwards them.
 /// </summary>
 internal static class BaselineRequestFactory
 {
+    private static readonly string[] OutputTokenFields = ["max_tokens", "max_completion_tokens", "max_output_tokens"];
+
+    /// <exception cref="BaselineTargetException">The path would leave the baseline's address (a forged or broken job).</exception>
     public static HttpRequestMessage Create(ShadowExchange exchange)
     {
         var baseline = exchange.Policy.Options.Baseline;
-        var target = new Uri(exchange.Policy.BaselineAddress, exchange.PathAndQuery.TrimStart('/'));
-        var content = new ByteArrayContent(WithModel(exchange.RequestBody.Span, baseline.Model!));
+        var target = BaselineTarget.Resolve(exchange.Policy.BaselineAddress, exchange.BaselinePathAndQuery) ?? throw new BaselineTargetException();
+        var content = new ByteArrayContent(Rewrite(exchange.RequestBody.Span, baseline));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = content };
 
@@ -33,11 +38,28 @@ internal static class BaselineRequestFactory
         return request;
     }
 
-    /// <summary>The request body with its top-level `model` replaced; everything else byte-for-byte in meaning.</summary>
-    public static byte[] WithModel(ReadOnlySpan<byte> body, string model)
+    /// <summary>The request body with its top-level `model` replaced and `n` and output tokens capped; nothing else changes.</summary>
+    public static byte[] Rewrite(ReadOnlySpan<byte> body, BaselineOptions baseline)
     {
         var node = JsonNode.Parse(body) as JsonObject ?? throw new FormatException("The request body is not a JSON object.");
-        node["model"] = model;
+        node["model"] = baseline.Model;
+        Cap(node, "n", baseline.MaxChoices);
+        foreach (var field in OutputTokenFields)
+        {
+            Cap(node, field, baseline.MaxOutputTokens);
+        }
+
         return System.Text.Encoding.UTF8.GetBytes(node.ToJsonString());
+    }
+
+    /// <summary>Whether a request asked for more output than the baseline copy was allowed.</summary>
+    public static bool ExceedsOutputCap(int? requestedMaxTokens, BaselineOptions baseline) => requestedMaxTokens > baseline.MaxOutputTokens;
+
+    private static void Cap(JsonObject node, string field, int cap)
+    {
+        if (node[field] is JsonValue value && value.TryGetValue<double>(out var requested) && requested > cap)
+        {
+            node[field] = cap;
+        }
     }
 }

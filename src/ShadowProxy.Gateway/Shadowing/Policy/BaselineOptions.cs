@@ -18,6 +18,15 @@ internal sealed record BaselineOptions
     /// <summary>Send the client's own Authorization/api-key headers to the baseline. Off unless the route says so.</summary>
     public bool ForwardClientCredentials { get; init; }
 
+    /// <summary>Largest `n` a baseline copy asks for: only the first choice is compared, so more is spend for nothing.</summary>
+    public int MaxChoices { get; init; } = 1;
+
+    /// <summary>
+    /// Cap on a copy's `max_tokens` / `max_completion_tokens` / `max_output_tokens`: a client cannot make the baseline
+    /// write (and bill) more. A copy cut short by it is counted `baseline_capped`, not compared.
+    /// </summary>
+    public int MaxOutputTokens { get; init; } = 4096;
+
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Baseline calls in flight for this route at once; more wait briefly in line, then are dropped.</summary>

@@ -16,6 +16,16 @@ internal static class ShadowingOptionsValidator
             errors.Add($"Shadowing:Workers: {options.Workers} must be between 1 and 1024.");
         }
 
+        if (options.MaxBufferedBytes < 1024 * 1024)
+        {
+            errors.Add($"Shadowing:MaxBufferedBytes: {options.MaxBufferedBytes} must be at least 1048576 (1 MiB).");
+        }
+
+        if (options.SamplingSecret is { Length: > 0 and < 16 })
+        {
+            errors.Add("Shadowing:SamplingSecret: must be at least 16 characters.");
+        }
+
         foreach (var (routeId, route) in options.Routes)
         {
             ValidateRoute($"Shadowing:Routes:{routeId}", route, errors);
@@ -86,6 +96,11 @@ internal static class ShadowingOptionsValidator
         if (baseline.MaxConcurrency < 1)
         {
             errors.Add($"{key}:MaxConcurrency: must be at least 1.");
+        }
+
+        if (baseline.MaxChoices < 1 || baseline.MaxOutputTokens < 1)
+        {
+            errors.Add($"{key}:MaxChoices/MaxOutputTokens: must be at least 1.");
         }
 
         if (baseline.BreakFailureRatio is <= 0 or > 1)

@@ -4,9 +4,9 @@ using ShadowProxy.Gateway.Shadowing.Policy;
 namespace ShadowProxy.Gateway.Shadowing.Sampling;
 
 /// <summary>Decides, from headers alone and without allocating, whether a request is mirrored.</summary>
-internal sealed class ShadowSampler(SamplingRandom random)
+internal sealed class ShadowSampler(SamplingRandom random, SamplingKeyHash keyHash)
 {
-    public const string OptOutHeader = "x-shadowproxy-shadow";
+    public const string OptOutHeader = Proxy.InternalHeaders.OptOut;
 
     public ShadowDecision Decide(HttpRequest request, RoutePolicy policy)
     {
@@ -45,6 +45,6 @@ internal sealed class ShadowSampler(SamplingRandom random)
 
         // Requests without the key header are treated as one tenant (hash of the empty key).
         var key = request.Headers.TryGetValue(policy.SamplingHeader, out var value) ? value.ToString() : string.Empty;
-        return StableHash.ToUnitInterval(StableHash.Of(key));
+        return keyHash.ToUnitInterval(key);
     }
 }

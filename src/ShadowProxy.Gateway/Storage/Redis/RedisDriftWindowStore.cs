@@ -88,6 +88,35 @@ internal sealed partial class RedisDriftWindowStore(RedisConnection redis, Drift
             .Select(e => new DriftKeySpan(KeyOf(e.Id), e.First, lasts.GetValueOrDefault(e.Id, e.First))),];
     }
 
+    /// <summary>Deletes the key's reference and window buckets and its first/last marks.</summary>
+    public async ValueTask ForgetAsync(DriftKeySpan span, CancellationToken cancellationToken = default)
+    {
+        var id = IdOf(span.Key);
+        var buckets = new List<RedisKey>();
+        for (var index = span.FirstBucket; index < span.FirstBucket + options.ReferenceBuckets; index++)
+        {
+            buckets.Add(BucketKey(id, index));
+        }
+
+        for (var index = Math.Max(span.FirstBucket + options.ReferenceBuckets, span.LastBucket - options.WindowBuckets + 1); index <= span.LastBucket; index++)
+        {
+            buckets.Add(BucketKey(id, index));
+        }
+
+        try
+        {
+            var transaction = redis.Database.CreateTransaction();
+            _ = transaction.KeyDeleteAsync([.. buckets]);
+            _ = transaction.HashDeleteAsync(FirstKey, id);
+            _ = transaction.HashDeleteAsync(LastKey, id);
+            await transaction.ExecuteAsync();
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            LogLost(logger, span.Key.Route, e.Message);
+        }
+    }
+
     private RedisKey BucketKey(string id, long bucketIndex) => redis.Key($"drift:{id}:{bucketIndex.ToString(CultureInfo.InvariantCulture)}");
 
     private static string IdOf(DriftKey key) =>

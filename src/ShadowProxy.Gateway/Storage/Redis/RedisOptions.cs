@@ -8,6 +8,13 @@ internal sealed record RedisOptions
     /// <summary>A StackExchange.Redis configuration string, e.g. `redis:6379,password=...`; unset keeps every store in-process.</summary>
     public string? ConnectionString { get; init; }
 
+    /// <summary>
+    /// Secret (at least 32 characters, the same on every process) that encrypts and authenticates shadow jobs on the
+    /// stream: Redis never holds a prompt, an answer or a forwarded credential in clear, and a job written without the
+    /// key is refused.
+    /// </summary>
+    public string? PayloadKey { get; init; }
+
     /// <summary>Prepended to every key, so several deployments can share one Redis.</summary>
     public string KeyPrefix { get; init; } = "shadowproxy:";
 

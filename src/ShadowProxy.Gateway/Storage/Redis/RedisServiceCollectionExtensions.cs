@@ -17,6 +17,7 @@ internal static class RedisServiceCollectionExtensions
     {
         services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.Section));
         services.TryAddSingleton<RedisConnection>();
+        services.TryAddSingleton<StreamPayloadProtector>();
         services.TryAddSingleton<RedisShadowQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<RedisShadowQueue>());
         services.Replace(ServiceDescriptor.Singleton<IShadowQueue>(sp => sp.GetRequiredService<RedisShadowQueue>()));

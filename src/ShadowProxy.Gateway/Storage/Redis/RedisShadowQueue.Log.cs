@@ -13,4 +13,7 @@ internal sealed partial class RedisShadowQueue
 
     [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "Unreadable shadow job {EntryId} acknowledged and dropped: {Error}")]
     private static partial void LogUnreadable(ILogger logger, string entryId, string error);
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "Shadow job {EntryId} refused and deleted: not sealed with this deployment's Redis:PayloadKey (forged, altered, or written with another key)")]
+    private static partial void LogForged(ILogger logger, string entryId);
 }

@@ -6,6 +6,7 @@ using ShadowProxy.Gateway.Shadowing.Capture;
 using ShadowProxy.Gateway.Shadowing.Dispatch;
 using ShadowProxy.Gateway.Shadowing.Policy;
 using ShadowProxy.Gateway.Shadowing.Queue;
+using ShadowProxy.Gateway.Telemetry;
 using StackExchange.Redis;
 
 namespace ShadowProxy.Gateway.Storage.Redis;
@@ -20,6 +21,8 @@ internal sealed partial class RedisShadowQueue(
     ShadowPolicyStore policies,
     ShadowAccounting accounting,
     IPairLedger ledger,
+    StreamPayloadProtector protector,
+    ShadowProxyInstrumentation instrumentation,
     IOptions<RedisOptions> options,
     TimeProvider time,
     ILogger<RedisShadowQueue> logger) : BackgroundService, IShadowQueue
@@ -76,11 +79,34 @@ internal sealed partial class RedisShadowQueue(
 
         try
         {
-            await redis.Database.StreamAcknowledgeAsync(StreamKey, Group, id);
+            await ForgetAsync(id);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             // Left pending: it is re-claimed later and the ledger keeps it from being counted twice.
+            LogRedisFailed(logger, "XACK", e.Message);
+        }
+    }
+
+    /// <summary>A settled job is acknowledged and deleted: its prompt and answer have no reason to stay in Redis.</summary>
+    private Task<bool> ForgetAsync(RedisValue id)
+    {
+        var transaction = redis.Database.CreateTransaction();
+        _ = transaction.StreamAcknowledgeAsync(StreamKey, Group, id);
+        _ = transaction.StreamDeleteAsync(StreamKey, [id]);
+        return transaction.ExecuteAsync();
+    }
+
+    private void ForgetInBackground(RedisValue id) => _ = ForgetQuietlyAsync(id);
+
+    private async Task ForgetQuietlyAsync(RedisValue id)
+    {
+        try
+        {
+            await ForgetAsync(id);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
             LogRedisFailed(logger, "XACK", e.Message);
         }
     }
@@ -137,7 +163,7 @@ internal sealed partial class RedisShadowQueue(
                 byte[] payload;
                 using (exchange)
                 {
-                    payload = ShadowExchangeSerializer.Serialize(exchange);
+                    payload = protector.Seal(ShadowExchangeSerializer.Serialize(exchange));
                 }
 
                 try
@@ -262,7 +288,16 @@ internal sealed partial class RedisShadowQueue(
 
     private ShadowExchange? Rebuild(StreamEntry entry)
     {
-        var payload = (byte[]?)entry[PayloadField];
+        if (protector.Open((byte[]?)entry[PayloadField] ?? []) is not { } payload)
+        {
+            // Not written by a process holding the key: its route and pair cannot be trusted, so it is counted apart
+            // and never sent anywhere.
+            LogForged(logger, entry.Id.ToString());
+            instrumentation.ShadowJobRejected("unauthenticated");
+            ForgetInBackground(entry.Id);
+            return null;
+        }
+
         try
         {
             var (routeId, exchange) = ShadowExchangeSerializer.Deserialize(payload, policies.Current, entry.Id.ToString());
@@ -270,7 +305,7 @@ internal sealed partial class RedisShadowQueue(
             {
                 LogUnknownRoute(logger, routeId);
                 accounting.Outcome(routeId, ShadowOutcome.BaselineError);
-                _ = redis.Database.StreamAcknowledgeAsync(StreamKey, Group, entry.Id, CommandFlags.FireAndForget);
+                ForgetInBackground(entry.Id);
             }
 
             return exchange;
@@ -278,7 +313,8 @@ internal sealed partial class RedisShadowQueue(
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or FormatException)
         {
             LogUnreadable(logger, entry.Id.ToString(), e.Message);
-            _ = redis.Database.StreamAcknowledgeAsync(StreamKey, Group, entry.Id, CommandFlags.FireAndForget);
+            instrumentation.ShadowJobRejected("unreadable");
+            ForgetInBackground(entry.Id);
             return null;
         }
     }

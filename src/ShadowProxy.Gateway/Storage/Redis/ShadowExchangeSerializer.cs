@@ -23,7 +23,7 @@ internal static class ShadowExchangeSerializer
             writer.Write(exchange.PairId);
             writer.Write(exchange.Policy.RouteId);
             writer.Write((int)exchange.Operation);
-            writer.Write(exchange.PathAndQuery);
+            writer.Write(exchange.BaselinePathAndQuery);
             WriteBytes(writer, exchange.RequestBody.Span);
             writer.Write(exchange.PrimaryResponse.StatusCode);
             WriteOptional(writer, exchange.PrimaryResponse.ContentType);
@@ -95,7 +95,7 @@ internal static class ShadowExchangeSerializer
             Policy = policy,
             PolicyVersion = policies.Version,
             Operation = operation,
-            PathAndQuery = pathAndQuery,
+            BaselinePathAndQuery = pathAndQuery,
             RequestBody = requestBody,
             ForwardedCredentials = policy.Options.Baseline.ForwardClientCredentials ? credentials : [],
             Streamed = streamed,

@@ -1,0 +1,66 @@
+using ShadowProxy.Gateway.Hosting;
+using ShadowProxy.Gateway.Pairs;
+using ShadowProxy.Gateway.Shadowing.Accounting;
+using ShadowProxy.Gateway.Shadowing.Sampling;
+
+namespace ShadowProxy.Gateway.Tests.Infrastructure;
+
+/// <summary>A gateway whose primary and baseline are both <see cref="RecordingUpstream"/>s, so a test sees exactly what each received.</summary>
+internal sealed class RecordingSetup : IAsyncDisposable
+{
+    public const string Route = ShadowSetup.Route;
+
+    private RecordingSetup(RecordingUpstream primary, RecordingUpstream baseline, GatewayApp gateway)
+    {
+        Primary = primary;
+        Baseline = baseline;
+        Gateway = gateway;
+    }
+
+    public RecordingUpstream Primary { get; }
+
+    public RecordingUpstream Baseline { get; }
+
+    public GatewayApp Gateway { get; }
+
+    public ShadowAccounting Accounting => Gateway.Services.GetRequiredService<ShadowAccounting>();
+
+    public InMemoryPairStore Pairs => Gateway.Services.GetRequiredService<InMemoryPairStore>();
+
+    public long Sampled => Accounting.Decisions(Route, ShadowDecision.Sampled);
+
+    /// <param name="settings">Config overrides on top of the shadowing defaults.</param>
+    /// <param name="baselinePath">Appended to the baseline's address, e.g. `tenant-a/` to give it a path prefix.</param>
+    public static async Task<RecordingSetup> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string baselinePath = "")
+    {
+        var primary = await RecordingUpstream.StartAsync();
+        var baseline = await RecordingUpstream.StartAsync();
+        var config = new Dictionary<string, string?>
+        {
+            [$"Shadowing:Routes:{Route}:SampleRate"] = "1",
+            [$"Shadowing:Routes:{Route}:NoiseReplicateRate"] = "0",
+            [$"Shadowing:Routes:{Route}:Baseline:Address"] = new Uri(baseline.BaseUri, baselinePath).ToString(),
+            [$"Shadowing:Routes:{Route}:Baseline:Model"] = ShadowSetup.PinnedModel,
+            [$"Shadowing:Routes:{Route}:Baseline:ApiKey"] = ShadowSetup.BaselineKey,
+            [$"Shadowing:Routes:{Route}:Baseline:Timeout"] = "00:00:02",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        return new RecordingSetup(primary, baseline, await TestGateway.StartAsync(primary.BaseUri, config));
+    }
+
+    public Task WaitForAccountingAsync() =>
+        Eventually.TrueAsync(
+            () => Task.FromResult(Accounting.TotalOutcomes(Route) >= Sampled), TimeSpan.FromSeconds(30),
+            () => $"an outcome for every sampled request: {Sampled} sampled, {Accounting.TotalOutcomes(Route)} outcomes");
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        await Baseline.DisposeAsync();
+        await Primary.DisposeAsync();
+    }
+}
