@@ -1,53 +1,47 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
-using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Gateway.Hosting.Listeners;
 
 namespace ShadowProxy.Gateway.Admin;
 
 /// <summary>
-/// Guards /admin/* when Admin:Token is set: a bearer header or the login cookie, compared in constant time.
+/// Guards /admin/* when Admin:Token is set: a valid session cookie or the bearer token. Wrong bearer tokens count
+/// towards the per-address throttle; a request with no credentials is only shown the login page.
 /// Health, readiness and /metrics are outside /admin and stay open for probes and Prometheus.
 /// </summary>
-internal sealed class AdminAuthMiddleware(RequestDelegate next, IOptionsMonitor<AdminOptions> options)
+internal sealed class AdminAuthMiddleware(RequestDelegate next, AdminCredentials credentials, AdminAuthThrottle throttle)
 {
-    public const string CookieName = "shadowproxy_admin";
+    private const string BearerPrefix = "Bearer ";
 
     public Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        if (!ListenerKinds.IsAdmin(context) || !path.StartsWithSegments("/admin") || path.StartsWithSegments("/admin/login") || IsAuthorized(context.Request, options.CurrentValue.Token))
+        if (!ListenerKinds.IsAdmin(context) || !path.StartsWithSegments("/admin") || AdminLoginEndpoints.Handles(path) || !credentials.TokenRequired)
         {
             return next(context);
         }
 
-        return path.StartsWithSegments("/admin/api")
-            ? Results.Json(new ApiError("unauthorized: send 'Authorization: Bearer <Admin:Token>' or log in at /admin/login"), AdminJsonContext.Default.ApiError, statusCode: 401).ExecuteAsync(context)
-            : AdminPages.LoginAsync(context, StatusCodes.Status401Unauthorized);
-    }
-
-    public static bool IsAuthorized(HttpRequest request, string? token)
-    {
-        if (string.IsNullOrEmpty(token))
+        // A session cookie is not a guessable secret, so a signed-in browser keeps working while its address is throttled.
+        if (context.Request.Cookies.TryGetValue(AdminCredentials.CookieName, out var cookie))
         {
-            return true;
+            if (credentials.IsValidSession(cookie))
+            {
+                return next(context);
+            }
+
+            context.Response.Cookies.Delete(AdminCredentials.CookieName, new CookieOptions { Path = "/admin" });
         }
 
-        var expected = Digest(token);
-        var header = request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && Matches(Digest(header["Bearer ".Length..].Trim()), expected))
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            return true;
+            return AdminRefusals.UnauthorizedAsync(context);
         }
 
-        return request.Cookies.TryGetValue(CookieName, out var cookie) && Matches(Encoding.ASCII.GetBytes(cookie), Encoding.ASCII.GetBytes(CookieValue(token)));
+        var remote = context.Connection.RemoteIpAddress;
+        if (!credentials.TokenMatches(header[BearerPrefix.Length..].Trim()))
+        {
+            return throttle.RecordFailure(remote, out var wait) ? AdminRefusals.TooManyAttemptsAsync(context, wait) : AdminRefusals.UnauthorizedAsync(context);
+        }
+
+        return throttle.IsThrottled(remote, out var retryAfter) ? AdminRefusals.TooManyAttemptsAsync(context, retryAfter) : next(context);
     }
-
-    /// <summary>The cookie carries a digest of the token, never the token itself.</summary>
-    public static string CookieValue(string token) => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(token), "shadowproxy-admin-cookie"u8));
-
-    private static byte[] Digest(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
-
-    private static bool Matches(ReadOnlySpan<byte> actual, ReadOnlySpan<byte> expected) => CryptographicOperations.FixedTimeEquals(actual, expected);
 }

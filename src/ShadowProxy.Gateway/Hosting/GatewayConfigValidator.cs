@@ -11,6 +11,7 @@ internal static class GatewayConfigValidator
     {
         var errors = new List<string>();
         ValidateRedis(configuration, role, errors);
+        ValidateAdmin(configuration, errors);
 
         var proxy = ValidateListener(configuration, "Listeners:Proxy", new ListenerOptions().Proxy, errors);
         var admin = ValidateListener(configuration, "Listeners:Admin", new ListenerOptions().Admin, errors);
@@ -75,6 +76,21 @@ internal static class GatewayConfigValidator
         if (claim is not null && (!TimeSpan.TryParse(claim, CultureInfo.InvariantCulture, out var idle) || idle <= TimeSpan.Zero))
         {
             errors.Add($"Redis:ClaimIdleAfter: '{claim}' is not a positive time span such as 00:00:30.");
+        }
+    }
+
+    private static void ValidateAdmin(IConfiguration configuration, List<string> errors)
+    {
+        var token = configuration["Admin:Token"];
+        if (!string.IsNullOrEmpty(token) && token.Length < AdminOptions.MinimumTokenLength)
+        {
+            errors.Add($"Admin:Token: {token.Length} characters is too short; use at least {AdminOptions.MinimumTokenLength} random characters (e.g. `openssl rand -hex 24`).");
+        }
+
+        var lifetime = configuration["Admin:SessionLifetime"];
+        if (lifetime is not null && (!TimeSpan.TryParse(lifetime, CultureInfo.InvariantCulture, out var parsed) || parsed <= TimeSpan.Zero))
+        {
+            errors.Add($"Admin:SessionLifetime: '{lifetime}' is not a positive time span such as 12:00:00.");
         }
     }
 

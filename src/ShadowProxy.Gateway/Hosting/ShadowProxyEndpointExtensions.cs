@@ -13,11 +13,14 @@ internal static class ShadowProxyEndpointExtensions
     /// <summary>Maps the proxy routes (proxy listener) and the admin endpoints (admin listener only).</summary>
     public static void MapShadowProxy(this WebApplication app)
     {
+        // Headers first, so the auth middleware's refusals carry them too.
+        app.UseMiddleware<AdminSecurityHeadersMiddleware>();
         app.UseMiddleware<AdminAuthMiddleware>();
         var admin = app.MapGroup("/").WithMetadata(AdminEndpointMetadata.Instance);
         HealthEndpoints.Map(admin);
         AdminApiEndpoints.Map(admin);
         AdminPages.Map(admin);
+        AdminLoginEndpoints.Map(admin);
         app.Services.GetRequiredService<ShadowProxyInstrumentation>().ObserveDrift(() => app.Services.GetRequiredService<DriftMonitor>().Latest);
         admin.MapMetrics("/metrics", app.Services.GetRequiredService<PrometheusMeterBridge>().Registry);
 

@@ -21,6 +21,8 @@ internal static class ShadowProxyServiceCollectionExtensions
         services.Configure<Pairs.Judging.ComparisonJudges>(configuration.GetSection("Comparison"));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ListenerMatcherPolicy>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Admin.AdminCredentials>();
+        services.TryAddSingleton<Admin.AdminAuthThrottle>();
         services.AddShadowing(role);
         services.AddShadowProxyTelemetry(configuration);
         services.AddDriftTracking(configuration);

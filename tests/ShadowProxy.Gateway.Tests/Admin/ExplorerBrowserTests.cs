@@ -15,6 +15,7 @@ public sealed class ExplorerBrowserTests(DriftedGatewayFixture fixture)
         using var driver = StartChromium();
         var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(20));
         driver.Navigate().GoToUrl(new Uri(fixture.Gateway.AdminUri, "admin/login"));
+        var loginPageLog = driver.Manage().Logs.GetLog(LogType.Browser);
         driver.FindElement(By.Id("token")).SendKeys(DriftedGatewayFixture.AdminToken);
         driver.FindElement(By.CssSelector("#login-form button")).Click();
 
@@ -33,6 +34,9 @@ public sealed class ExplorerBrowserTests(DriftedGatewayFixture fixture)
         Assert.False(string.IsNullOrWhiteSpace(primary.Text));
         Assert.NotEmpty(marks);
         Save(driver, "explorer-pair.png");
+
+        // The admin pages' Content-Security-Policy must allow everything they actually use.
+        Assert.All(loginPageLog.Concat(driver.Manage().Logs.GetLog(LogType.Browser)), entry => Assert.DoesNotContain("Content Security Policy", entry.Message, StringComparison.Ordinal));
     }
 
     private static ChromeDriver StartChromium()

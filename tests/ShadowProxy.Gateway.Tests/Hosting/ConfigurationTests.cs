@@ -11,6 +11,10 @@ public sealed class ConfigurationTests
     [InlineData("Listeners:Proxy", "http://example.com:8080")]
     [InlineData("Upstream:ActivityTimeout", "-00:00:05")]
     [InlineData("ReverseProxy:Routes:openai:ClusterId", "missing")]
+    [InlineData("Admin:Token", "fifteen-chars-x")]
+    [InlineData("Admin:SessionLifetime", "00:00:00")]
+    [InlineData("Admin:SessionLifetime", "-01:00:00")]
+    [InlineData("Admin:SessionLifetime", "half a day")]
     public void InvalidSetting_RefusesToStartNamingTheKey(string key, string value)
     {
         var error = Assert.Throws<GatewayConfigurationException>(() => GatewayHost.Build(new GatewayHostSettings
@@ -19,6 +23,18 @@ public sealed class ConfigurationTests
         }));
 
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AdminTokenOfSixteenCharacters_IsAccepted()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Admin:Token"] = "sixteen-chars-xy",
+            ["Admin:SessionLifetime"] = "01:00:00",
+        }).Build();
+
+        Assert.DoesNotContain(GatewayConfigValidator.Validate(configuration), error => error.StartsWith("Admin:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace ShadowProxy.Gateway.Tests.Infrastructure;
 /// <summary>Starts a real gateway (Kestrel, loopback, free ports) in front of the given primary upstream.</summary>
 internal static class TestGateway
 {
-    public static async Task<GatewayApp> StartAsync(Uri primary, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
+    public static async Task<GatewayApp> StartAsync(
+        Uri primary, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -24,6 +25,7 @@ internal static class TestGateway
             Overrides = overrides,
             Embedded = true,
             ConfigureLogging = logs is null ? null : logging => logging.AddProvider(logs),
+            ConfigureServices = services,
         });
         await gateway.StartAsync(TestContext.Current.CancellationToken);
         return gateway;

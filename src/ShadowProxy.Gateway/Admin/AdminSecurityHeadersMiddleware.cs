@@ -1,0 +1,45 @@
+using ShadowProxy.Gateway.Hosting.Listeners;
+
+namespace ShadowProxy.Gateway.Admin;
+
+/// <summary>
+/// Browser hardening for everything the admin listener answers. Applied as the headers go out, so refusals,
+/// errors and 404s carry them too and no handler can forget them.
+/// </summary>
+internal sealed class AdminSecurityHeadersMiddleware(RequestDelegate next)
+{
+    // Responses without a policy of their own (JSON, metrics, refusals) are data: they may load, frame or post nothing.
+    private const string DefaultPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (ListenerKinds.IsAdmin(context))
+        {
+            context.Response.OnStarting(static state =>
+            {
+                Apply((HttpContext)state);
+                return Task.CompletedTask;
+            }, context);
+        }
+
+        return next(context);
+    }
+
+    private static void Apply(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        if (!headers.ContainsKey("Content-Security-Policy"))
+        {
+            headers.ContentSecurityPolicy = DefaultPolicy;
+        }
+
+        // Evidence holds prompts and answers; no browser or proxy cache may keep a copy.
+        if (context.Request.Path.StartsWithSegments("/admin/api"))
+        {
+            headers.CacheControl = "no-store";
+        }
+    }
+}
