@@ -2,6 +2,7 @@
 # The performance harness in one command (not part of CI):
 #   bench/run.sh [compare] [--quick] [--rounds N] [--stage-seconds S] [--systems direct,bare-yarp,...]
 #   bench/run.sh soak [--seconds 600] [--rate 40] [--fault-share 0.1] [--baseline-concurrency 64]
+#   bench/run.sh memory [--hung-seconds 60] [--rounds 3] [--streams 200] [--max-buffered-mib 256]
 #   bench/run.sh micro [BenchmarkDotNet arguments, e.g. --filter '*Tee*']
 # Installs nginx, wrk and the Portkey gateway if missing, builds every system in Release, then runs the load
 # pinned to core 0 (systems under test get core 1). Results land in bench/results/.

@@ -119,6 +119,9 @@ export const chartChecks = [
         assert.equal(policy.SampleRate, route.shadow.sampleRate, `sample rate ${id}`);
       }
     }
+    // The gateway reads Evidence:Ttl (a time span); a key it does not know would leave evidence kept for the default.
+    assert.equal(config.Evidence.Ttl, `${c.values.evidence.ttlDays}.00:00:00`);
+    assert.equal(config.Evidence.TtlDays, undefined);
   }],
 
   ["no secret value appears in a ConfigMap or outside Secrets", (c) => {
@@ -136,7 +139,7 @@ export const chartChecks = [
     }
   }],
 
-  ["API keys and the admin token reach the pods as secretKeyRef env vars", (c) => {
+  ["API keys, the admin token, the sampling secret and the Redis payload key reach the pods as secretKeyRef env vars", (c) => {
     const v = c.values;
     const expected = [];
     if (!v.admin.allowRemoteWithoutToken) expected.push("Admin__Token");
@@ -148,6 +151,8 @@ export const chartChecks = [
     if (v.storage.mode === "redis" && (v.storage.redis.password || v.storage.redis.existingSecret)) {
       expected.push("SHADOWPROXY_REDIS_PASSWORD");
     }
+    expected.push("Shadowing__SamplingSecret");
+    if (v.storage.mode === "redis") expected.push("Redis__PayloadKey");
     const secretNames = new Set(ofKind(c.objects, "Secret").map((s) => s.metadata.name));
     for (const d of deployments(c)) {
       const env = mainContainer(d).env ?? [];

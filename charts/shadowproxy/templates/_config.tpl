@@ -27,7 +27,7 @@ Redis connection string reach the pods as environment variables from Secrets (se
 {{- $baselineConfig := dict }}
 {{- range $key, $name := dict
       "address" "Address" "model" "Model" "apiKeyHeader" "ApiKeyHeader" "forwardClientCredentials" "ForwardClientCredentials"
-      "timeout" "Timeout" "maxConcurrency" "MaxConcurrency" }}
+      "timeout" "Timeout" "maxConcurrency" "MaxConcurrency" "maxChoices" "MaxChoices" "maxOutputTokens" "MaxOutputTokens" }}
 {{- if hasKey $baseline $key }}{{ $_ := set $baselineConfig $name (get $baseline $key) }}{{ end }}
 {{- end }}
 {{- $_ := set $policy "Baseline" $baselineConfig }}
@@ -61,10 +61,10 @@ Redis connection string reach the pods as environment variables from Secrets (se
       "Admin" $admin
       "Upstream" (dict "ActivityTimeout" .Values.upstream.activityTimeout)
       "ReverseProxy" (dict "Routes" $routes "Clusters" $clusters)
-      "Shadowing" (dict "QueueCapacity" .Values.shadowing.queueCapacity "Workers" .Values.shadowing.workers "Routes" $shadowRoutes)
+      "Shadowing" (dict "QueueCapacity" .Values.shadowing.queueCapacity "Workers" .Values.shadowing.workers "MaxBufferedBytes" .Values.shadowing.maxBufferedBytes "Routes" $shadowRoutes)
       "Comparison" (dict "Profiles" $profiles "Prices" $prices)
       "Drift" $drift
-      "Evidence" (dict "TtlDays" .Values.evidence.ttlDays) }}
+      "Evidence" (dict "Ttl" (printf "%d.00:00:00" (int .Values.evidence.ttlDays))) }}
 {{- if eq .Values.storage.mode "redis" }}
 {{- $_ := set $config "Redis" (dict "KeyPrefix" .Values.storage.redis.keyPrefix) }}
 {{- end }}

@@ -77,6 +77,13 @@ app.kubernetes.io/component: {{ .component }}
 {{- if and (not .Values.admin.existingSecret) (not .Values.admin.allowRemoteWithoutToken) }}true{{ end }}
 {{- end }}
 
+{{/* A generated secret, kept from the Secret already in the cluster so upgrades do not rotate it. */}}
+{{- define "shadowproxy.keptSecret" -}}
+{{- $existing := lookup "v1" "Secret" .root.Release.Namespace (include "shadowproxy.secretName" .root) }}
+{{- $kept := (get (default dict (get (default dict $existing) "data")) .key) | default "" | b64dec }}
+{{- default (randAlphaNum 48) (default $kept .value) | b64enc | quote }}
+{{- end }}
+
 {{- define "shadowproxy.redisPasswordManaged" -}}
 {{- if and (eq .Values.storage.mode "redis") (not .Values.storage.redis.existingSecret) .Values.storage.redis.password }}true{{ end }}
 {{- end }}
@@ -96,6 +103,10 @@ admin-token: {{ default (randAlphaNum 40) $token | b64enc | quote }}
 {{- end }}
 {{- if include "shadowproxy.redisPasswordManaged" . }}
 redis-password: {{ .Values.storage.redis.password | b64enc | quote }}
+{{- end }}
+sampling-secret: {{ include "shadowproxy.keptSecret" (dict "root" . "key" "sampling-secret" "value" .Values.shadowing.samplingSecret) }}
+{{- if and (eq .Values.storage.mode "redis") (not .Values.storage.redis.existingSecret) }}
+payload-key: {{ include "shadowproxy.keptSecret" (dict "root" . "key" "payload-key" "value" .Values.storage.redis.payloadKey) }}
 {{- end }}
 {{- range $id, $route := .Values.routes }}
 {{- $primary := default dict $route.primary }}
@@ -141,8 +152,18 @@ secretKeyRef:
       key: admin-token
     {{- end }}
 {{- end }}
+- name: Shadowing__SamplingSecret
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "shadowproxy.secretName" . }}
+      key: sampling-secret
 {{- if eq .Values.storage.mode "redis" }}
 {{- $redis := .Values.storage.redis }}
+- name: Redis__PayloadKey
+  valueFrom:
+    secretKeyRef:
+      name: {{ default (include "shadowproxy.secretName" .) $redis.existingSecret }}
+      key: {{ ternary $redis.existingSecretPayloadKey "payload-key" (not (empty $redis.existingSecret)) }}
 {{- $password := include "shadowproxy.secretKeyRef" (dict "root" $root "inline" $redis.password "existingSecret" $redis.existingSecret "existingKey" $redis.existingSecretPasswordKey "chartKey" "redis-password") }}
 {{- if $password }}
 - name: SHADOWPROXY_REDIS_PASSWORD
@@ -189,5 +210,5 @@ read at start only, so rotating one there needs a `kubectl rollout restart`.
 */}}
 {{- define "shadowproxy.podAnnotations" -}}
 checksum/config: {{ include (print .Template.BasePath "/configmap.yaml") . | sha256sum }}
-checksum/secret: {{ toJson (list .Values.admin .Values.storage.redis .Values.routes) | sha256sum }}
+checksum/secret: {{ toJson (list .Values.admin .Values.storage.redis .Values.routes .Values.shadowing.samplingSecret) | sha256sum }}
 {{- end }}

@@ -35,6 +35,7 @@ internal static class GatewayConfigValidator
         ValidateReverseProxy(configuration.GetSection("ReverseProxy"), errors);
         errors.AddRange(Shadowing.Policy.ShadowPolicyStore.Validate(configuration));
         ValidateDrift(configuration, errors);
+        Evidence.EvidenceOptionsValidator.Validate(configuration, errors);
         return errors;
     }
 

@@ -15,6 +15,13 @@ public sealed class ConfigurationTests
     [InlineData("Admin:SessionLifetime", "00:00:00")]
     [InlineData("Admin:SessionLifetime", "-01:00:00")]
     [InlineData("Admin:SessionLifetime", "half a day")]
+    [InlineData("Evidence:Ttl", "-1.00:00:00")]
+    [InlineData("Evidence:MaxMemoryBytes", "1000")]
+    [InlineData("Evidence:RedactPatterns:0", "([unclosed")]
+    [InlineData("Telemetry:MaxModelLabels", "0")]
+    [InlineData("Shadowing:MaxBufferedBytes", "4096")]
+    [InlineData("Shadowing:SamplingSecret", "short")]
+    [InlineData("Shadowing:Routes:openai:Baseline:MaxOutputTokens", "0")]
     public void InvalidSetting_RefusesToStartNamingTheKey(string key, string value)
     {
         var error = Assert.Throws<GatewayConfigurationException>(() => GatewayHost.Build(new GatewayHostSettings

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ShadowProxy.Gateway.Shadowing.Capture;
 
 /// <summary>
@@ -9,6 +11,12 @@ internal sealed class CaptureBudget(long limitBytes)
     private long _reserved;
 
     public long LimitBytes { get; } = limitBytes;
+
+    /// <summary>
+    /// The segments the captures charged to this budget are made of. The pool may keep as many as the budget allows,
+    /// so under sustained load every segment is reused and nothing is left for the GC; idle, it holds at most the budget.
+    /// </summary>
+    public ArrayPool<byte> Segments { get; } = PooledCapture.CreateSegmentPool(limitBytes);
 
     public long ReservedBytes => Interlocked.Read(ref _reserved);
 

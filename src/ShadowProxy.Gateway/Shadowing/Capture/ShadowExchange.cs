@@ -31,7 +31,12 @@ internal sealed class ShadowExchange : IDisposable
 
     public required bool Streamed { get; init; }
 
-    public required CapturedResponse PrimaryResponse { get; init; }
+    public required int PrimaryStatusCode { get; init; }
+
+    public string? PrimaryContentType { get; init; }
+
+    /// <summary>The primary's answer as captured; its body is assembled from the capture's segments on first use.</summary>
+    public CapturedResponse PrimaryResponse => new(PrimaryStatusCode, PrimaryContentType, PrimaryBody.Memory, PrimaryBody.Overflowed);
 
     public required PooledCapture PrimaryBody { get; init; }
 

@@ -98,9 +98,14 @@ internal static class ShadowingOptionsValidator
             errors.Add($"{key}:MaxConcurrency: must be at least 1.");
         }
 
-        if (baseline.MaxChoices < 1 || baseline.MaxOutputTokens < 1)
+        if (baseline.MaxChoices < 1)
         {
-            errors.Add($"{key}:MaxChoices/MaxOutputTokens: must be at least 1.");
+            errors.Add($"{key}:MaxChoices: {baseline.MaxChoices} must be at least 1.");
+        }
+
+        if (baseline.MaxOutputTokens < 1)
+        {
+            errors.Add($"{key}:MaxOutputTokens: {baseline.MaxOutputTokens} must be at least 1.");
         }
 
         if (baseline.BreakFailureRatio is <= 0 or > 1)

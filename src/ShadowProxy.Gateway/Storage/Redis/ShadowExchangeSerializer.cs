@@ -25,8 +25,8 @@ internal static class ShadowExchangeSerializer
             writer.Write((int)exchange.Operation);
             writer.Write(exchange.BaselinePathAndQuery);
             WriteBytes(writer, exchange.RequestBody.Span);
-            writer.Write(exchange.PrimaryResponse.StatusCode);
-            WriteOptional(writer, exchange.PrimaryResponse.ContentType);
+            writer.Write(exchange.PrimaryStatusCode);
+            WriteOptional(writer, exchange.PrimaryContentType);
             WriteOptional(writer, exchange.PrimaryContentEncoding);
             WriteBytes(writer, exchange.PrimaryBody.Span);
             writer.Write(exchange.Streamed);
@@ -99,7 +99,8 @@ internal static class ShadowExchangeSerializer
             RequestBody = requestBody,
             ForwardedCredentials = policy.Options.Baseline.ForwardClientCredentials ? credentials : [],
             Streamed = streamed,
-            PrimaryResponse = new CapturedResponse(status, contentType, primaryBody.Memory, Truncated: false),
+            PrimaryStatusCode = status,
+            PrimaryContentType = contentType,
             PrimaryContentEncoding = contentEncoding,
             PrimaryBody = primaryBody,
             PrimaryTimeToFirstByte = timeToFirstByte,

@@ -29,6 +29,27 @@ public sealed class DriftTrackerTests
         report.Keys.Single(k => k.Key == key).Metrics.Single(m => m.Name == DriftMetricNames.AnswerDisagreement);
 
     [Fact]
+    public async Task EvaluateAsync_ForgetsAKeyIdlePastTheExpiry_AndKeepsTheActiveOnes()
+    {
+        var options = Options with { IdleKeyExpiry = TimeSpan.FromDays(30) };
+        var store = new InMemoryDriftWindowStore(options);
+        var tracker = new DriftTracker(options, store, _time);
+        await AddBucketAsync(tracker, Chat, pairs: 10, disagreements: 0, noiseDisagreements: 0);
+        await AddBucketAsync(tracker, Search, pairs: 10, disagreements: 0, noiseDisagreements: 0);
+
+        _time.Advance(TimeSpan.FromDays(29));
+        await AddBucketAsync(tracker, Search, pairs: 10, disagreements: 0, noiseDisagreements: 0);
+        await tracker.EvaluateAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, (await store.KeysAsync(TestContext.Current.CancellationToken)).Count);
+
+        _time.Advance(TimeSpan.FromDays(2));
+        var report = await tracker.EvaluateAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal([Search], (await store.KeysAsync(TestContext.Current.CancellationToken)).Select(s => s.Key));
+        Assert.Equal([Search], report.Keys.Select(k => k.Key));
+    }
+
+    [Fact]
     public async Task EvaluateAsync_SustainedDisagreement_WarnsThenDriftsThenClearsOnceTheWindowMovesOn()
     {
         var tracker = NewTracker();
