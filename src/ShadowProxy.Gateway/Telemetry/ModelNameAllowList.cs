@@ -16,6 +16,7 @@ internal sealed class ModelNameAllowList
 
     private readonly ConcurrentDictionary<string, string> _seen = new(StringComparer.OrdinalIgnoreCase);
     private readonly int _maxLabels;
+    private int _seenCount;
 
     private static readonly string[] DefaultPatterns =
     [
@@ -58,6 +59,18 @@ internal sealed class ModelNameAllowList
             return label;
         }
 
-        return _seen.Count < _maxLabels ? _seen.GetOrAdd(model, model) : Other;
+        // A counter, not _seen.Count (which takes every lock): once full, each unknown name costs one read.
+        if (Volatile.Read(ref _seenCount) >= _maxLabels)
+        {
+            return Other;
+        }
+
+        if (_seen.TryAdd(model, model))
+        {
+            Interlocked.Increment(ref _seenCount);
+            return model;
+        }
+
+        return _seen.TryGetValue(model, out label) ? label : Other;
     }
 }
