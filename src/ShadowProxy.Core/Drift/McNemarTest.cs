@@ -1,4 +1,4 @@
-using MathNet.Numerics.Distributions;
+using MathNet.Numerics;
 
 namespace ShadowProxy.Core.Drift;
 
@@ -28,7 +28,8 @@ internal static class McNemarTest
 
         var difference = Math.Max(Math.Abs(b - c) - 1.0, 0);
         var chiSquare = difference * difference / discordant;
-        return new TestResult(chiSquare, 1 - ChiSquared.CDF(1, chiSquare));
+        // The upper tail directly (regularized upper incomplete gamma), not 1 − CDF, which rounds small p to 0.
+        return new TestResult(chiSquare, SpecialFunctions.GammaUpperRegularized(0.5, chiSquare / 2));
     }
 
     /// <summary>Counts the discordant pairs from paired outcomes and tests them.</summary>

@@ -25,6 +25,6 @@ internal static class TwoProportionZTest
         }
 
         var z = (p1 - p2) / standardError;
-        return new TestResult(z, 1 - Normal.CDF(0, 1, z));
+        return new TestResult(z, Normal.CDF(0, 1, -z));
     }
 }

@@ -34,8 +34,10 @@ internal static class WilcoxonSignedRankTest
             return new TestResult(positiveSum, ExactTwoSided((int)positiveSum, n), Exact: true);
         }
 
-        var mean = n * (n + 1) / 4.0;
-        var variance = (n * (n + 1) * ((2 * n) + 1) / 24.0) - (tieCorrection / 48.0);
+        // In doubles: n(n + 1)(2n + 1) passes int.MaxValue at n ≈ 1,290, and the overflowed variance read as p = 1.
+        var pairs = (double)n;
+        var mean = pairs * (pairs + 1) / 4.0;
+        var variance = (pairs * (pairs + 1) * ((2 * pairs) + 1) / 24.0) - (tieCorrection / 48.0);
         if (variance <= 0)
         {
             return TestResult.NoEvidence;
@@ -44,7 +46,8 @@ internal static class WilcoxonSignedRankTest
         var deviation = positiveSum - mean;
         var corrected = Math.Max(Math.Abs(deviation) - 0.5, 0);
         var z = corrected / Math.Sqrt(variance);
-        return new TestResult(positiveSum, Math.Min(1, 2 * (1 - Normal.CDF(0, 1, z))));
+        // The lower tail at −z keeps precision where 1 − Φ(z) would round to 0.
+        return new TestResult(positiveSum, Math.Min(1, 2 * Normal.CDF(0, 1, -z)));
     }
 
     /// <summary>P(W+ as extreme as observed) from the exact count of sign assignments per rank sum.</summary>
