@@ -4,16 +4,17 @@ using ShadowProxy.Simulator.Hosting;
 //                       [--replay-file PRIME_FULL_EVAL.csv --replay-model openaichat/gpt-4-0613]
 //                       [--ttft-ms N] [--token-interval-ms N] [--reasoning-words N] [--fault hang|serverError|...]
 //                       [--fault-share 0.1] [--pace all|streams]
-//                       [--ttft-ms N] [--token-interval-ms N] [--reasoning-words N] [--fault hang|serverError|...]
-//                       [--fault-share 0.1] [--pace all|streams]
 var options = SimulatorCommandLine.Parse(args);
 await using var server = await SimulatorServer.StartAsync(options);
 Console.WriteLine($"simulator '{options.Profile.Name}' serving {options.Profile.Model} at {server.BaseUri}v1");
-using var stop = new CancellationTokenSource();
+
+// A completion source rather than a CancellationTokenSource: ProcessExit fires after Main returns, when a
+// disposed token source would throw ObjectDisposedException; completing twice is harmless.
+var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
-    stop.Cancel();
+    stopped.TrySetResult();
 };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
-await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
+await stopped.Task;

@@ -10,7 +10,7 @@ internal static class CsvReplayReader
 {
     public static IEnumerable<ReplayRecord> Read(TextReader reader)
     {
-        using var rows = CsvRecordReader.Read(reader).GetEnumerator();
+        using var rows = RecordingCsv.Records(reader).GetEnumerator();
         if (!rows.MoveNext())
         {
             yield break;

@@ -1,5 +1,3 @@
-using Microsoft.VisualBasic.FileIO;
-
 namespace ShadowProxy.Simulator.Replay;
 
 /// <summary>
@@ -24,17 +22,18 @@ public sealed class RecordedGenerations
 
     public static RecordedGenerations Load(string csvPath, string model)
     {
-        using var parser = new TextFieldParser(csvPath) { HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false };
-        parser.SetDelimiters(",");
-        var header = parser.ReadFields() ?? throw new InvalidDataException($"'{csvPath}' is empty.");
+        using var reader = new StreamReader(csvPath);
+        using var records = RecordingCsv.Records(reader).GetEnumerator();
+        var header = records.MoveNext() ? records.Current : throw new InvalidDataException($"'{csvPath}' is empty.");
         int Column(string name) => Array.IndexOf(header, name) is >= 0 and var i
             ? i
             : throw new InvalidDataException($"'{csvPath}' has no '{name}' column.");
         int modelColumn = Column("model"), queryColumn = Column("query"), answerColumn = Column("answer");
 
         var answers = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (parser.ReadFields() is { } row)
+        while (records.MoveNext())
         {
+            var row = records.Current;
             if (row.Length > answerColumn && row[modelColumn] == model)
             {
                 answers.TryAdd(row[queryColumn].Trim(), row[answerColumn]);

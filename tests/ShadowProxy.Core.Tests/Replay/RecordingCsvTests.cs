@@ -2,9 +2,9 @@ using ShadowProxy.Core.Replay;
 
 namespace ShadowProxy.Core.Tests.Replay;
 
-public sealed class CsvRecordReaderTests
+public sealed class RecordingCsvTests
 {
-    private static List<string[]> Read(string csv) => [.. CsvRecordReader.Read(new StringReader(csv))];
+    private static List<string[]> Read(string csv) => [.. RecordingCsv.Records(new StringReader(csv))];
 
     [Fact]
     public void Read_QuotedFieldsWithCommasQuotesAndNewlines_KeepsThemInOneField()
