@@ -22,6 +22,7 @@ internal static class ReplayCommand
     };
 
     private static readonly Option<string?> JsonPathOption = new("--json-path") { Description = "Field path for the JsonPath extractor, e.g. $.answer." };
+    private static readonly Option<string> FailOn = FailOnOption.Create();
 
     public static Command Create()
     {
@@ -32,6 +33,7 @@ internal static class ReplayCommand
         replay.Options.Add(FormatOption);
         replay.Options.Add(ExtractorOption);
         replay.Options.Add(JsonPathOption);
+        replay.Options.Add(FailOn);
         replay.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, cancellationToken)));
         return replay;
     }
@@ -72,6 +74,6 @@ internal static class ReplayCommand
         }
 
         ReplayReportWriter.Write(report, parseResult.GetValue(FormatOption), Console.Out);
-        return ExitCodes.Success;
+        return FailOnOption.ExitCode(parseResult.GetValue(FailOn)!, [report]);
     }
 }

@@ -14,6 +14,7 @@ internal static class ReportCommand
     private static readonly Option<string?> TokenOption = new("--token") { Description = "Admin token (or set SHADOWPROXY_ADMIN_TOKEN)." };
     private static readonly Option<string?> RouteOption = new("--route") { Description = "Only this route." };
     private static readonly Option<ReplayReportFormat> FormatOption = new("--format") { Description = "table, json or markdown.", DefaultValueFactory = _ => ReplayReportFormat.Table };
+    private static readonly Option<string> FailOn = FailOnOption.Create();
 
     public static Command Create()
     {
@@ -22,6 +23,7 @@ internal static class ReportCommand
         report.Options.Add(TokenOption);
         report.Options.Add(RouteOption);
         report.Options.Add(FormatOption);
+        report.Options.Add(FailOn);
         report.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, Console.Out, cancellationToken));
         return report;
     }
@@ -66,6 +68,6 @@ internal static class ReportCommand
         var format = parseResult.GetValue(FormatOption);
         var rendered = reports.Select(r => ReplayReportWriter.Render(r, format).TrimEnd());
         await output.WriteLineAsync(format == ReplayReportFormat.Json ? "[" + string.Join(",\n", rendered) + "]" : string.Join("\n\n", rendered));
-        return ExitCodes.Success;
+        return FailOnOption.ExitCode(parseResult.GetValue(FailOn)!, reports);
     }
 }

@@ -88,6 +88,21 @@ public sealed class DriftDetectionTests(DriftedGatewayFixture fixture)
         Assert.False(metrics["json_valid_rate"].GetProperty("drift").GetBoolean());
     }
 
+    [Theory]
+    [InlineData("drift", 3)]
+    [InlineData("none", 0)]
+    public async Task ReportCommand_FailOnDrift_ExitsThreeWhenAMetricIsInDrift(string failOn, int expected)
+    {
+        var parse = ShadowProxy.Gateway.Commands.ShadowProxyCommandLine.Create().Parse(
+            ["report", "--admin-url", fixture.Gateway.AdminUri.ToString(), "--token", DriftedGatewayFixture.AdminToken, "--fail-on", failOn]);
+        var output = new StringWriter();
+
+        var exit = await ShadowProxy.Gateway.Commands.ReportCommand.RunAsync(parse, output, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, exit);
+        Assert.Matches(@"code_fence_rate\s.*DRIFT", output.ToString());
+    }
+
     [Fact]
     public async Task ReportCommand_WithoutTheToken_FailsClearly()
     {
