@@ -6,6 +6,7 @@ namespace ShadowProxy.Gateway.Telemetry;
 /// </summary>
 internal static class MetricNames
 {
+    public const string BuildInfo = "shadowproxy_build_info";
     public const string Requests = "shadowproxy_requests";
     public const string RequestDuration = "shadowproxy_request_duration_seconds";
     public const string ShadowDecisions = "shadowproxy_shadow_decisions";

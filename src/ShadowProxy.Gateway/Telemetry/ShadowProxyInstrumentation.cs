@@ -32,6 +32,9 @@ internal sealed partial class ShadowProxyInstrumentation : IDisposable
         _requestDuration = _meter.CreateHistogram<double>(MetricNames.RequestDuration, unit: "s", description: "Time from request start to the end of the response at the gateway, by route.");
         _meter.CreateObservableGauge(MetricNames.CaptureBufferBytes, static () => PooledCapture.RentedBytes, unit: "By",
             description: "Pooled bytes held by request and response captures in this process; returns to its idle level when work drains.");
+        _meter.CreateObservableGauge(MetricNames.BuildInfo,
+            static () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", BuildInfo.Version), new KeyValuePair<string, object?>("revision", BuildInfo.Revision)),
+            description: "Always 1; the labels say which build is running (version from Directory.Build.props, source revision).");
         _jobsRejected = _meter.CreateCounter<long>(MetricNames.ShadowJobsRejected, description: "Shadow stream entries refused: not sealed with Redis:PayloadKey (forged, altered or foreign), or unreadable.");
         foreach (var reason in (string[])["unauthenticated", "unreadable"])
         {
