@@ -22,6 +22,23 @@ public sealed class ReplayCommandTests
     }
 
     [Fact]
+    public async Task DotnetRun_ResolvesARelativeFileAgainstTheCallersDirectory()
+    {
+        // The README's way of running: `dotnet run --project src/ShadowProxy.Gateway -- replay data.csv` from anywhere.
+        var work = Directory.CreateTempSubdirectory("shadowproxy-run-").FullName;
+        File.Copy(RepoPaths.RequireLlmDriftFile("PRIME_FULL_EVAL.csv"), Path.Combine(work, "data.csv"));
+        var project = Path.Combine(RepoPaths.Root, "src", "ShadowProxy.Gateway");
+
+        var (exit, stdout, stderr) = await ProcessRunner.RunAsync("dotnet",
+            ["run", "--no-build", "--project", project, "--", "replay", "data.csv", "--baseline", "openaichat/gpt-4-0314", "--primary", "openaichat/gpt-4-0613", "--format", "json"],
+            work, TimeSpan.FromMinutes(2));
+
+        Directory.Delete(work, recursive: true);
+        Assert.True(exit == 0, $"exit {exit}: {stderr}");
+        Assert.Contains("\"pairs\"", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FailOn_UnknownValue_IsRefused()
     {
         var exit = await ShadowProxyCommandLine.Create()
