@@ -81,6 +81,20 @@ export const chartChecks = [
     }
   }],
 
+  ["the host's shutdown fits the pod's grace period, after a preStop pause on gateways", (c) => {
+    for (const d of deployments(c)) {
+      const pod = d.spec.template.spec;
+      const container = mainContainer(d);
+      const timeout = Number(container.env.find((e) => e.name === "shutdownTimeoutSeconds")?.value);
+      const pause = Number(container.lifecycle?.preStop?.exec?.command?.[1] ?? 0);
+      assert.ok(timeout > 0, `${d.metadata.name}: shutdownTimeoutSeconds ${timeout}`);
+      assert.ok(pause + timeout < pod.terminationGracePeriodSeconds, `${d.metadata.name}: preStop ${pause} s + shutdown ${timeout} s must fit ${pod.terminationGracePeriodSeconds} s`);
+      if (d.metadata.labels["app.kubernetes.io/component"] !== "worker") {
+        assert.ok(pause > 0, `${d.metadata.name}: gateways pause in preStop so endpoints drop them before they stop`);
+      }
+    }
+  }],
+
   ["pod templates carry checksum/config and checksum/secret annotations", (c) => {
     for (const d of deployments(c)) {
       const annotations = d.spec.template.metadata.annotations ?? {};

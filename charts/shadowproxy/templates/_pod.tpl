@@ -59,10 +59,19 @@ spec:
         - name: OTEL_RESOURCE_ATTRIBUTES
           value: "k8s.pod.name=$(POD_NAME),k8s.namespace.name={{ $root.Release.Namespace }}"
         {{- end }}
+        # The host's shutdown (draining requests and shadow work) fits inside the pod's grace period.
+        - name: shutdownTimeoutSeconds
+          value: {{ max 1 (sub $spec.terminationGracePeriodSeconds (add (default 0 $spec.preStopSleepSeconds) 5)) | quote }}
         {{- include "shadowproxy.secretEnv" $root | trim | nindent 8 }}
         {{- with $spec.extraEnv }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
+      {{- with $spec.preStopSleepSeconds }}
+      lifecycle:
+        preStop:
+          exec:
+            command: ["sleep", {{ . | quote }}]
+      {{- end }}
       startupProbe:
         httpGet:
           path: /healthz

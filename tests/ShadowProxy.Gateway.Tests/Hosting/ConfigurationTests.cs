@@ -33,6 +33,15 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public async Task ShutdownTimeoutSeconds_SetsTheHostsShutdownTimeout_AsTheChartRendersIt()
+    {
+        await using var primary = await TestUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(primary.BaseUri, new Dictionary<string, string?> { ["shutdownTimeoutSeconds"] = "55" });
+
+        Assert.Equal(TimeSpan.FromSeconds(55), gateway.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostOptions>>().Value.ShutdownTimeout);
+    }
+
+    [Fact]
     public void AdminTokenOfSixteenCharacters_IsAccepted()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
