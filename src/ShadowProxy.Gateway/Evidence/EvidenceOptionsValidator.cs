@@ -44,10 +44,5 @@ internal static class EvidenceOptionsValidator
                 errors.Add($"Evidence:RedactPatterns:{index}: not a valid regular expression ({e.Message}).");
             }
         }
-
-        if (configuration.GetValue("Telemetry:MaxModelLabels", 1) < 1)
-        {
-            errors.Add("Telemetry:MaxModelLabels: must be at least 1.");
-        }
     }
 }

@@ -36,6 +36,7 @@ internal static class GatewayConfigValidator
         errors.AddRange(Shadowing.Policy.ShadowPolicyStore.Validate(configuration));
         ValidateDrift(configuration, errors);
         Evidence.EvidenceOptionsValidator.Validate(configuration, errors);
+        Telemetry.ModelNameAllowList.Validate(configuration, errors);
         return errors;
     }
 

@@ -13,6 +13,7 @@ internal sealed class ModelNameAllowList
     public const string Other = "other";
     private const int MaxLabelLength = 64;
     private const int DefaultMaxLabels = 50;
+    private const string MaxLabelsKey = "Telemetry:MaxModelLabels";
 
     private readonly ConcurrentDictionary<string, string> _seen = new(StringComparer.OrdinalIgnoreCase);
     private readonly int _maxLabels;
@@ -33,7 +34,15 @@ internal sealed class ModelNameAllowList
         var patterns = configured.Concat(baselines).ToArray();
         _exact = [.. patterns.Where(p => !p.EndsWith('*'))];
         _prefixes = [.. patterns.Where(p => p.EndsWith('*')).Select(p => p[..^1])];
-        _maxLabels = configuration.GetValue("Telemetry:MaxModelLabels", DefaultMaxLabels);
+        _maxLabels = configuration.GetValue(MaxLabelsKey, DefaultMaxLabels);
+    }
+
+    public static void Validate(IConfiguration configuration, List<string> errors)
+    {
+        if (configuration.GetValue(MaxLabelsKey, DefaultMaxLabels) < 1)
+        {
+            errors.Add($"{MaxLabelsKey}: must be at least 1.");
+        }
     }
 
     public string Label(string? model)

@@ -35,27 +35,11 @@ internal sealed class RecordingSetup : IAsyncDisposable
     {
         var primary = await RecordingUpstream.StartAsync();
         var baseline = await RecordingUpstream.StartAsync();
-        var config = new Dictionary<string, string?>
-        {
-            [$"Shadowing:Routes:{Route}:SampleRate"] = "1",
-            [$"Shadowing:Routes:{Route}:NoiseReplicateRate"] = "0",
-            [$"Shadowing:Routes:{Route}:Baseline:Address"] = new Uri(baseline.BaseUri, baselinePath).ToString(),
-            [$"Shadowing:Routes:{Route}:Baseline:Model"] = ShadowSetup.PinnedModel,
-            [$"Shadowing:Routes:{Route}:Baseline:ApiKey"] = ShadowSetup.BaselineKey,
-            [$"Shadowing:Routes:{Route}:Baseline:Timeout"] = "00:00:02",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            config[key] = value;
-        }
-
+        var config = ShadowSetup.Settings(new Uri(baseline.BaseUri, baselinePath), settings);
         return new RecordingSetup(primary, baseline, await TestGateway.StartAsync(primary.BaseUri, config));
     }
 
-    public Task WaitForAccountingAsync() =>
-        Eventually.TrueAsync(
-            () => Task.FromResult(Accounting.TotalOutcomes(Route) >= Sampled), TimeSpan.FromSeconds(30),
-            () => $"an outcome for every sampled request: {Sampled} sampled, {Accounting.TotalOutcomes(Route)} outcomes");
+    public Task WaitForAccountingAsync() => ShadowSetup.WaitForAccountingAsync(Accounting, () => Sampled);
 
     public async ValueTask DisposeAsync()
     {

@@ -40,28 +40,37 @@ internal sealed class ShadowSetup : IAsyncDisposable
         var primary = await TestUpstream.StartAsync();
         var baseline = baselineProfile is null ? null
             : await SimulatorServer.StartAsync(new SimulatorOptions { Profile = baselineProfile }, TestContext.Current.CancellationToken);
+        var config = Settings(baseline?.BaseUri ?? FreePort.ClosedLoopbackUri(), settings);
+        return new ShadowSetup(primary, baseline, await TestGateway.StartAsync(primary.BaseUri, config));
+    }
+
+    /// <summary>Route `openai` shadowing every request to <paramref name="baseline"/>, plus <paramref name="overrides"/>.</summary>
+    public static Dictionary<string, string?> Settings(Uri baseline, IReadOnlyDictionary<string, string?>? overrides)
+    {
         var config = new Dictionary<string, string?>
         {
             [$"Shadowing:Routes:{Route}:SampleRate"] = "1",
             [$"Shadowing:Routes:{Route}:NoiseReplicateRate"] = "0",
-            [$"Shadowing:Routes:{Route}:Baseline:Address"] = (baseline?.BaseUri ?? FreePort.ClosedLoopbackUri()).ToString(),
+            [$"Shadowing:Routes:{Route}:Baseline:Address"] = baseline.ToString(),
             [$"Shadowing:Routes:{Route}:Baseline:Model"] = PinnedModel,
             [$"Shadowing:Routes:{Route}:Baseline:ApiKey"] = BaselineKey,
             [$"Shadowing:Routes:{Route}:Baseline:Timeout"] = "00:00:02",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             config[key] = value;
         }
 
-        return new ShadowSetup(primary, baseline, await TestGateway.StartAsync(primary.BaseUri, config));
+        return config;
     }
 
     /// <summary>Waits until every sampled request has its outcome (the shadow work is asynchronous).</summary>
-    public Task WaitForAccountingAsync(TimeSpan? limit = null) =>
+    public Task WaitForAccountingAsync(TimeSpan? limit = null) => WaitForAccountingAsync(Accounting, () => Sampled, limit);
+
+    public static Task WaitForAccountingAsync(ShadowAccounting accounting, Func<long> sampled, TimeSpan? limit = null) =>
         Eventually.TrueAsync(
-            () => Task.FromResult(Accounting.TotalOutcomes(Route) >= Sampled), limit ?? TimeSpan.FromSeconds(30),
-            () => $"an outcome for every sampled request: {Sampled} sampled, {Accounting.TotalOutcomes(Route)} outcomes");
+            () => Task.FromResult(accounting.TotalOutcomes(Route) >= sampled()), limit ?? TimeSpan.FromSeconds(30),
+            () => $"an outcome for every sampled request: {sampled()} sampled, {accounting.TotalOutcomes(Route)} outcomes");
 
     public async ValueTask DisposeAsync()
     {

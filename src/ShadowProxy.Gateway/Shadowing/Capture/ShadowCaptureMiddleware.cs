@@ -40,9 +40,9 @@ internal sealed class ShadowCaptureMiddleware(
         return decision is ShadowDecision.Sampled or ShadowDecision.Probe ? CaptureAsync(context, policy, snapshot.Version, probeKey) : next(context);
     }
 
-    /// <summary>The probe header never reaches an upstream; only a value this process issued marks a probe.</summary>
+    /// <summary>Only a value this process issued marks a probe; the header itself never reaches an upstream (GatewayTransforms).</summary>
     private string? TakeProbeKey(HttpRequest request) =>
-        request.Headers.Remove(ProbeRegistry.Header, out var value) ? probes.Authenticate(value.ToString()) : null;
+        request.Headers.TryGetValue(ProbeRegistry.Header, out var value) ? probes.Authenticate(value.ToString()) : null;
 
     private async Task CaptureAsync(HttpContext context, RoutePolicy policy, int policyVersion, string? probeKey)
     {
@@ -116,7 +116,7 @@ internal sealed class ShadowCaptureMiddleware(
         var outcome = context.GetForwarderErrorFeature() is not null || context.RequestAborted.IsCancellationRequested ? ShadowOutcome.PrimaryFailed
             : ShadowOutcomes.ForPrimaryStatus(context.Response.StatusCode) is { } statusOutcome ? statusOutcome
             : tee.Capture.Overflowed ? OverflowOutcome(tee.Capture)
-            : relativeTarget is null || BaselineTarget.Resolve(policy.BaselineAddress, relativeTarget) is null ? ShadowOutcome.SkippedInvalidRequest
+            : relativeTarget is null ? ShadowOutcome.SkippedInvalidRequest
             : (ShadowOutcome?)null;
         if (outcome is { } early)
         {

@@ -97,8 +97,6 @@ internal sealed partial class RedisShadowQueue(
         return transaction.ExecuteAsync();
     }
 
-    private void ForgetInBackground(RedisValue id) => _ = ForgetQuietlyAsync(id);
-
     private async Task ForgetQuietlyAsync(RedisValue id)
     {
         try
@@ -294,7 +292,7 @@ internal sealed partial class RedisShadowQueue(
             // and never sent anywhere.
             LogForged(logger, entry.Id.ToString());
             instrumentation.ShadowJobRejected("unauthenticated");
-            ForgetInBackground(entry.Id);
+            _ = ForgetQuietlyAsync(entry.Id);
             return null;
         }
 
@@ -305,7 +303,7 @@ internal sealed partial class RedisShadowQueue(
             {
                 LogUnknownRoute(logger, routeId);
                 accounting.Outcome(routeId, ShadowOutcome.BaselineError);
-                ForgetInBackground(entry.Id);
+                _ = ForgetQuietlyAsync(entry.Id);
             }
 
             return exchange;
@@ -314,7 +312,7 @@ internal sealed partial class RedisShadowQueue(
         {
             LogUnreadable(logger, entry.Id.ToString(), e.Message);
             instrumentation.ShadowJobRejected("unreadable");
-            ForgetInBackground(entry.Id);
+            _ = ForgetQuietlyAsync(entry.Id);
             return null;
         }
     }
