@@ -4,9 +4,9 @@ namespace ShadowProxy.Core.Comparison;
 
 /// <summary>
 /// Chooses the extractor for one pair. An explicit profile kind wins. Auto, in order: a configured JSON path;
-/// a JSON response format (whole canonical JSON); a bracketed label set offered by the prompt
-/// ("[Yes] or [No]"); <c>\boxed</c> in the prompt or either response; lettered options in the prompt;
-/// an "Answer:" instruction; a numeric question whose baseline answer ends on a number (final number);
+/// a JSON response format (its answer-like field, else the whole canonical JSON); a bracketed label set offered
+/// by the prompt ("[Yes] or [No]"); <c>\boxed</c> in the prompt or either response; lettered options in the
+/// prompt; a closed set of labels named in words ("positive, negative or neutral"); an "Answer:" instruction; a numeric question whose baseline answer ends on a number (final number);
 /// otherwise the whole normalized text.
 /// The same inputs always pick the same extractor, so reference answers can be extracted identically.
 /// </summary>
@@ -21,7 +21,7 @@ internal static class AnswerExtractorSelector
         {
             AnswerExtractorKind.BracketLabel => new BracketLabelExtractor(PromptAnswerFormat.LabelSet(prompt)),
             AnswerExtractorKind.Boxed => BoxedAnswerExtractor.Instance,
-            AnswerExtractorKind.MultipleChoice => MultipleChoiceExtractor.Instance,
+            AnswerExtractorKind.MultipleChoice => new MultipleChoiceExtractor(ChoiceOptions.Parse(prompt)),
             AnswerExtractorKind.AnswerColon => AnswerColonExtractor.Instance,
             AnswerExtractorKind.FinalNumber => FinalNumberExtractor.Instance,
             AnswerExtractorKind.JsonPath => new JsonPathExtractor(profile.JsonPath ?? "$"),
@@ -40,7 +40,7 @@ internal static class AnswerExtractorSelector
 
         if (request.AsksForJson)
         {
-            return WholeTextExtractor.Instance;
+            return JsonAnswerField.Find(baselineText) is { } field ? new JsonPathExtractor(field) : WholeTextExtractor.Instance;
         }
 
         if (PromptAnswerFormat.LabelSet(prompt) is { Count: > 0 } labels)
@@ -54,9 +54,14 @@ internal static class AnswerExtractorSelector
             return BoxedAnswerExtractor.Instance;
         }
 
-        if (PromptAnswerFormat.ListsOptions(prompt))
+        if (ChoiceOptions.Parse(prompt) is { Count: > 0 } options)
         {
-            return MultipleChoiceExtractor.Instance;
+            return new MultipleChoiceExtractor(options);
+        }
+
+        if (PromptAnswerFormat.NamedLabels(prompt) is { Count: > 0 } named)
+        {
+            return new BracketLabelExtractor(named);
         }
 
         if (PromptAnswerFormat.AsksAnswerColon(prompt))

@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace ShadowProxy.Core.Comparison;
 
-/// <summary>Minified JSON with object keys sorted, so key order and whitespace never count as a difference.</summary>
+/// <summary>
+/// Minified JSON with object keys sorted and numbers in one spelling (<c>1</c> = <c>1.0</c> = <c>1e0</c>), so key
+/// order, whitespace and number formatting never count as a difference.
+/// </summary>
 internal static class JsonCanonicalizer
 {
     public static string Canonicalize(JsonElement element)
@@ -39,6 +42,15 @@ internal static class JsonCanonicalizer
                 }
 
                 writer.WriteEndArray();
+                break;
+            case JsonValueKind.Number when element.TryGetInt64(out var integer):
+                writer.WriteNumberValue(integer);
+                break;
+            case JsonValueKind.Number when element.GetDouble() is var number && number == Math.Floor(number) && Math.Abs(number) < 1e15:
+                writer.WriteNumberValue((long)number);
+                break;
+            case JsonValueKind.Number:
+                writer.WriteNumberValue(element.GetDouble());
                 break;
             default:
                 element.WriteTo(writer);

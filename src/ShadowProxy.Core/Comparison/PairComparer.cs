@@ -39,7 +39,9 @@ internal sealed class PairComparer
                 : null,
             TokenF1 = f1,
             RougeL = rouge,
-            ToolCallsEqual = ToolCallsEqual(input.Baseline.FirstChoice, input.Primary.FirstChoice),
+            ToolsOffered = request.OffersTools || baseline.Facts.ToolCalls > 0 || primary.Facts.ToolCalls > 0,
+            ToolNamesEqual = ToolCallComparison.NamesEqual(BaselineCalls(input), PrimaryCalls(input)),
+            ToolArgumentsEqual = ToolCallComparison.ArgumentsEqual(BaselineCalls(input), PrimaryCalls(input)),
             FinishReasonMismatch = baseline.Facts.FinishReason is { } b && primary.Facts.FinishReason is { } p && b != p,
             JsonKeyPathSimilarity = baseline.JsonKeyPaths is { } bk && primary.JsonKeyPaths is { } pk ? JsonKeyPaths.Jaccard(bk, pk) : null,
             EmbeddingCosine = EmbeddingSimilarity.Cosine(input.Baseline, input.Primary),
@@ -87,17 +89,9 @@ internal sealed class PairComparer
     private static bool BothUsable(SideFacts baseline, SideFacts primary) =>
         !baseline.Unparseable && !primary.Unparseable && !baseline.ProviderError && !primary.ProviderError;
 
-    private static bool? ToolCallsEqual(NormalizedChoice? baseline, NormalizedChoice? primary)
-    {
-        var b = baseline?.ToolCalls ?? [];
-        var p = primary?.ToolCalls ?? [];
-        if (b.Count == 0 && p.Count == 0)
-        {
-            return null;
-        }
+    private static IReadOnlyList<NormalizedToolCall> BaselineCalls(ComparisonInput input) => input.Baseline.FirstChoice?.ToolCalls ?? [];
 
-        return b.Count == p.Count && ToolCallSignature.Of(b) == ToolCallSignature.Of(p);
-    }
+    private static IReadOnlyList<NormalizedToolCall> PrimaryCalls(ComparisonInput input) => input.Primary.FirstChoice?.ToolCalls ?? [];
 
     private static double? Ratio(TimeSpan? primary, TimeSpan? baseline) =>
         primary is { } p && baseline is { Ticks: > 0 } b ? p / b : null;

@@ -18,8 +18,17 @@ internal sealed record PairComparison
 
     public double? RougeL { get; init; }
 
-    /// <summary>Null when neither side called tools.</summary>
-    public bool? ToolCallsEqual { get; init; }
+    /// <summary>The request offered tools, so whether each side called one is a fact to compare.</summary>
+    public bool ToolsOffered { get; init; }
+
+    /// <summary>Both sides called the same set of functions; null unless both called tools.</summary>
+    public bool? ToolNamesEqual { get; init; }
+
+    /// <summary>Same functions with the same canonical arguments; null unless both called the same set.</summary>
+    public bool? ToolArgumentsEqual { get; init; }
+
+    /// <summary>The similarity free-text answers are tracked by: token F1 when the extractor read the whole text.</summary>
+    public double? FreeTextSimilarity => ExtractorUsed == AnswerExtractorKind.WholeText ? TokenF1 : null;
 
     public bool FinishReasonMismatch { get; init; }
 

@@ -31,7 +31,36 @@ internal static partial class PromptAnswerFormat
 
     public static bool MentionsBoxed(string text) => text.Contains("\\boxed", StringComparison.Ordinal);
 
-    public static bool ListsOptions(string prompt) => OptionA().IsMatch(prompt) && OptionB().IsMatch(prompt);
+    /// <summary>
+    /// A closed set of one-word labels the prompt names in words: "classify the sentiment as positive, negative or
+    /// neutral", "answer yes or no", "one of: billing, technical, account".
+    /// </summary>
+    public static IReadOnlyList<string> NamedLabels(string prompt)
+    {
+        var match = NamedLabelChoice().Match(prompt);
+        if (!match.Success)
+        {
+            match = NamedLabelColonList().Match(prompt);
+        }
+
+        if (!match.Success)
+        {
+            return [];
+        }
+
+        var labels = new List<string>();
+        foreach (Capture label in match.Groups["label"].Captures)
+        {
+            if (AnswerText.Normalize(label.ValueSpan) is { } normalized && !labels.Contains(normalized) && !NotALabel.Contains(normalized))
+            {
+                labels.Add(normalized);
+            }
+        }
+
+        return labels.Count >= 2 ? labels : [];
+    }
+
+    private static readonly HashSet<string> NotALabel = new(StringComparer.Ordinal) { "the", "a", "an", "it", "this", "that", "not", "more", "less" };
 
     public static bool AsksAnswerColon(string prompt) => AnswerColon().IsMatch(prompt);
 
@@ -53,17 +82,24 @@ internal static partial class PromptAnswerFormat
     [GeneratedRegex(@"\[([^\[\]\r\n]{1,30})\]", RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 
-    [GeneratedRegex(@"(?:^|\s)\(?A[).:]\s", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
-    private static partial Regex OptionA();
+    private const string Instruction = @"\b(?:classify|categori[sz]e|label|tag|answer|respond|reply|choose|pick|select|output|return|say|rate)\b[^.\n?!]{0,60}?";
+    private const string OneWord = @"[""'“‘*]*(?<label>\p{L}[\p{L}_-]{0,19})[""'”’*]*";
 
-    [GeneratedRegex(@"(?:^|\s)\(?B[).:]\s", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
-    private static partial Regex OptionB();
+    [GeneratedRegex(
+        Instruction + @"(?:\b(?:as|one\s+of|either|with|from|between|is)\b\s*:?\s*|:\s*|\s)" + OneWord + @"(?:\s*,\s*" + OneWord + @")*\s*,?\s+or\s+" + OneWord + @"(?=\s*(?:[.,;:!?)\n]|$))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NamedLabelChoice();
+
+    [GeneratedRegex(
+        Instruction + @":\s*" + OneWord + @"(?:\s*,\s*" + OneWord + @"){2,}\s*(?=[.\n]|$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NamedLabelColonList();
 
     [GeneratedRegex(@"\b(?:final\s+)?answer\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnswerColon();
 
     [GeneratedRegex(
-        @"\b(?:how\s+many|how\s+much|calculate|compute|what\s+is\s+-?\d|solve\s+for)\b",
+        @"\b(?:how\s+many|how\s+much|calculate|compute|what\s+is\s+-?\d|solve\s+for|(?:in\s+)?what\s+year|average|percent(?:age)?|what\s+is\s+the\s+(?:sum|total|product|area|speed|value|result))\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumericQuestion();
 }

@@ -37,6 +37,7 @@ internal sealed class SideAnalyzer(PairComparerOptions options, RefusalDetector 
             MarkdownHeadings = shape.Headings,
             MarkdownListItems = shape.ListItems,
             Answer = ExtractAnswer(choice, extractor),
+            ToolCalls = choice?.ToolCalls.Count ?? 0,
             Truncated = response.CaptureTruncated || finish is "length" or "max_output_tokens" or "max_tokens",
             FinishReason = finish,
             CostUsd = prices.CostUsd(response.Model ?? request.Model, InputTokens(request, response), outputTokens),

@@ -32,6 +32,9 @@ internal sealed record SideFacts
 
     public string? Answer { get; init; }
 
+    /// <summary>Function calls in the answer; a side that answered in text has none.</summary>
+    public int ToolCalls { get; init; }
+
     public bool AnswerExtracted => Answer is not null;
 
     /// <summary>The model stopped on a length limit, or the capture was cut.</summary>

@@ -3,25 +3,25 @@ using ShadowProxy.Core.Normalization;
 
 namespace ShadowProxy.Core.Comparison;
 
-/// <summary>Tool calls as comparable text: names with canonical JSON arguments, ids ignored (they are random).</summary>
+/// <summary>
+/// Tool calls as comparable text: names with canonical JSON arguments, ids ignored (they are random), calls
+/// sorted so that parallel calls made in another order read the same.
+/// </summary>
 internal static class ToolCallSignature
 {
     public static string Of(IReadOnlyList<NormalizedToolCall> calls)
     {
         ArgumentNullException.ThrowIfNull(calls);
-        var builder = new StringBuilder();
-        foreach (var call in calls)
+        if (calls.Count == 1)
         {
-            if (builder.Length > 0)
-            {
-                builder.Append(';');
-            }
-
-            builder.Append(call.Name).Append('(').Append(CanonicalArguments(call.Arguments)).Append(')');
+            return One(calls[0]);
         }
 
-        return builder.ToString();
+        return string.Join(';', calls.Select(One).Order(StringComparer.Ordinal));
     }
+
+    private static string One(NormalizedToolCall call) =>
+        new StringBuilder(call.Name).Append('(').Append(CanonicalArguments(call.Arguments)).Append(')').ToString();
 
     private static string CanonicalArguments(string arguments)
     {

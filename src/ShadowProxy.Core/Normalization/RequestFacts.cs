@@ -40,6 +40,9 @@ internal sealed record RequestFacts
     /// </summary>
     public bool DependsOnProviderState { get; init; }
 
+    /// <summary>The request offered tools (or legacy functions), so calling one is a possible answer.</summary>
+    public bool OffersTools { get; init; }
+
     public bool AsksForJson => ResponseFormat is ResponseFormatKind.JsonObject or ResponseFormatKind.JsonSchema;
 
     /// <summary>Reads an OpenAI chat, completions, Responses or embeddings request body; never throws.</summary>

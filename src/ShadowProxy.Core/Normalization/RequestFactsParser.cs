@@ -48,6 +48,7 @@ internal static class RequestFactsParser
             MaxTokens = root.Int("max_completion_tokens") ?? root.Int("max_output_tokens") ?? root.Int("max_tokens"),
             N = root.Int("n"),
             Temperature = root.Double("temperature"),
+            OffersTools = root.Items("tools").Any() || root.Items("functions").Any(),
             DependsOnProviderState = prompt.ReferencesProviderState || ReferencesProviderState(root),
         };
     }

@@ -5,7 +5,7 @@ using ShadowProxy.Gateway.Telemetry;
 
 namespace ShadowProxy.Gateway.Admin;
 
-/// <summary>The admin JSON API: drift, rollout readiness and served-model history.</summary>
+/// <summary>The admin JSON API: drift, the metric catalogue, rollout readiness and served-model history.</summary>
 internal static class AdminApiEndpoints
 {
     public static void Map(IEndpointRouteBuilder admin)
@@ -16,6 +16,7 @@ internal static class AdminApiEndpoints
             var report = refresh == true ? await monitor.RefreshAsync(cancellationToken) : monitor.Latest;
             return Results.Json(DriftApiMapper.Map(report, models.Events, probes.Snapshot()), AdminJsonContext.Default.DriftResponse);
         });
+        api.MapGet("/metrics", () => Results.Json(MetricCatalogueResponse.Current, AdminJsonContext.Default.MetricCatalogueResponse));
         api.MapGet("/readiness", async (string? route, bool? refresh, DriftMonitor monitor, IOptionsMonitor<ReadinessOptions> options, CancellationToken cancellationToken) =>
         {
             if (string.IsNullOrEmpty(route))

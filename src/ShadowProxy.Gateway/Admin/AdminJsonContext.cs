@@ -8,6 +8,7 @@ namespace ShadowProxy.Gateway.Admin;
 [JsonSerializable(typeof(ReadinessVerdict))]
 [JsonSerializable(typeof(ServedModelsResponse))]
 [JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(MetricCatalogueResponse))]
 [JsonSerializable(typeof(PairPage))]
 [JsonSerializable(typeof(PairDetail))]
 [JsonSerializable(typeof(HistoryResponse))]

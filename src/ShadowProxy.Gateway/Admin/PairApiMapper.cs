@@ -45,7 +45,9 @@ internal static class PairApiMapper
             new PairTimings(pair.PrimaryTimeToFirstByte.TotalMilliseconds, pair.BaselineTimeToFirstByte.TotalMilliseconds, pair.PrimaryTotal.TotalMilliseconds, pair.BaselineTotal.TotalMilliseconds),
             new PairTokens(pair.PrimaryUsage?.PromptTokens, pair.PrimaryUsage?.CompletionTokens ?? pair.Comparison.Primary.OutputTokens, pair.BaselineUsage?.PromptTokens, pair.BaselineUsage?.CompletionTokens ?? pair.Comparison.Baseline.OutputTokens),
             pair.Comparison.TokenF1,
-            pair.Comparison.RougeL);
+            pair.Comparison.RougeL,
+            pair.Comparison.ExtractorUsed.ToString(),
+            new PairToolCalls(pair.Comparison.Primary.ToolCalls, pair.Comparison.Baseline.ToolCalls, pair.Comparison.ToolNamesEqual, pair.Comparison.ToolArgumentsEqual));
     }
 
     private static string? Shorten(string? answer) =>
@@ -64,6 +66,9 @@ internal static class PairApiMapper
             "schema_valid" => b.SchemaValid != p.SchemaValid,
             "answer_extracted" => b.AnswerExtracted != p.AnswerExtracted,
             "truncated" => b.Truncated != p.Truncated,
+            "tool_called" => (b.ToolCalls > 0) != (p.ToolCalls > 0),
+            "tool_name_disagreement" => pair.Comparison.ToolNamesEqual == false,
+            "tool_args_disagreement" => pair.Comparison.ToolArgumentsEqual == false,
             _ => true,
         };
     }

@@ -35,7 +35,12 @@ internal sealed record PairDetail(
     PairTimings Timings,
     PairTokens Tokens,
     double? TokenF1,
-    double? RougeL);
+    double? RougeL,
+    string Extractor,
+    PairToolCalls ToolCalls);
+
+/// <summary>How the two sides' function calls compared: counts, same function set, same canonical arguments.</summary>
+internal sealed record PairToolCalls(int Primary, int Baseline, bool? NamesEqual, bool? ArgumentsEqual);
 
 internal sealed record DiffOp(string Op, string Text);
 

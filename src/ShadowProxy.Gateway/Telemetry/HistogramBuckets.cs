@@ -23,7 +23,7 @@ internal static class HistogramBuckets
         MetricNames.GenAiTokenUsage => GenAiTokens,
         MetricNames.LengthLogRatio => LengthLogRatio,
         MetricNames.ResponseLengthChars => Chars,
-        MetricNames.EmbeddingSimilarity => Similarity,
+        MetricNames.EmbeddingSimilarity or MetricNames.AnswerSimilarity => Similarity,
         _ => RequestSeconds,
     };
 }

@@ -31,6 +31,7 @@ internal static class MetricNames
     public const string ProbeResults = "shadowproxy_probe_results";
     public const string JudgeVerdicts = "shadowproxy_judge_verdicts";
     public const string EmbeddingSimilarity = "shadowproxy_embedding_similarity";
+    public const string AnswerSimilarity = "shadowproxy_answer_similarity";
     public const string GenAiOperationDuration = "gen_ai.client.operation.duration";
     public const string GenAiTokenUsage = "gen_ai.client.token.usage";
 }

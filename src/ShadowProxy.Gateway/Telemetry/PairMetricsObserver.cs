@@ -22,6 +22,8 @@ internal sealed class PairMetricsObserver(ShadowProxyInstrumentation instrumenta
             instrumentation.LengthLogRatioHistogram.Record(ratio, ShadowProxyInstrumentation.Tags(route));
         }
 
+        RecordSimilarity(route, "free_text", comparison.FreeTextSimilarity, pair.Noise?.FreeTextSimilarity);
+        RecordSimilarity(route, "embedding", comparison.EmbeddingCosine, pair.Noise?.EmbeddingCosine);
         var operation = GenAiOperations.Of(pair.Operation) ?? "chat";
         instrumentation.GenAiOperationDuration.Record(pair.PrimaryTotal.TotalSeconds, GenAiDuration(operation, pair.PrimaryModel));
         instrumentation.GenAiOperationDuration.Record(pair.BaselineTotal.TotalSeconds, GenAiDuration(operation, pair.BaselineModel));
@@ -69,4 +71,18 @@ internal sealed class PairMetricsObserver(ShadowProxyInstrumentation instrumenta
     {
         { "gen_ai.operation.name", "chat" }, { "gen_ai.response.model", models.Label(model) }, { "gen_ai.token.type", tokenType },
     };
+
+    /// <summary>Both distributions the similarity drift test compares, so a dashboard can draw the gap between them.</summary>
+    private void RecordSimilarity(string route, string kind, double? primary, double? replicate)
+    {
+        if (primary is { } p)
+        {
+            instrumentation.AnswerSimilarityHistogram.Record(p, new TagList { { "route", route }, { "kind", kind }, { "pair", "primary" } });
+        }
+
+        if (replicate is { } r)
+        {
+            instrumentation.AnswerSimilarityHistogram.Record(r, new TagList { { "route", route }, { "kind", kind }, { "pair", "replicate" } });
+        }
+    }
 }

@@ -30,6 +30,8 @@ internal sealed partial class ShadowProxyInstrumentation
 
     public Histogram<double> EmbeddingSimilarityHistogram { get; private set; } = null!;
 
+    public Histogram<double> AnswerSimilarityHistogram { get; private set; } = null!;
+
     public Histogram<double> GenAiOperationDuration { get; private set; } = null!;
 
     public Histogram<long> GenAiTokenUsage { get; private set; } = null!;
@@ -46,6 +48,8 @@ internal sealed partial class ShadowProxyInstrumentation
         ShadowCostCounter = _meter.CreateCounter<double>(MetricNames.ShadowCostUsd, description: "Estimated USD spent on baseline calls (price table in Comparison:Prices).");
         ServedModelChangesCounter = _meter.CreateCounter<long>(MetricNames.ServedModelChanges, description: "Changes of the served model or system_fingerprint, per side.");
         JudgeVerdictsCounter = _meter.CreateCounter<long>(MetricNames.JudgeVerdicts, description: "LLM-judge verdicts on free-text pairs (agree, disagree, error).");
+        AnswerSimilarityHistogram = _meter.CreateHistogram<double>(MetricNames.AnswerSimilarity,
+            description: "Similarity of primary to baseline (pair=primary) and of a baseline replicate to the baseline (pair=replicate): token F1 of free text, cosine of embeddings.");
         EmbeddingSimilarityHistogram = _meter.CreateHistogram<double>(MetricNames.EmbeddingSimilarity, description: "Cosine similarity of the two answers' embeddings, for sampled free-text pairs.");
         ProbeResultsCounter = _meter.CreateCounter<long>(MetricNames.ProbeResults, description: "Canary probe answers graded against ground truth, per suite and side (correct, incorrect, unanswered).");
         GenAiOperationDuration = _meter.CreateHistogram<double>(MetricNames.GenAiOperationDuration, unit: "s", description: "GenAI operation duration (OpenTelemetry semantic conventions).",

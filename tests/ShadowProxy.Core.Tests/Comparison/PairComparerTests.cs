@@ -102,13 +102,28 @@ public sealed class PairComparerTests
             Choices = [new NormalizedChoice { FinishReason = "tool_calls", ToolCalls = [new NormalizedToolCall { Id = id, Name = "f", Arguments = args }] }],
         };
 
-        var same = Compare(Call("""{"a":1,"b":2}""", "x"), Call("""{ "b": 2, "a": 1 }""", "y"));
+        var same = Compare(Call("""{"a":1,"b":2}""", "x"), Call("""{ "b": 2.0, "a": 1 }""", "y"));
         var different = Compare(Call("""{"a":1}""", "x"), Call("""{"a":2}""", "x"));
 
-        Assert.True(same.ToolCallsEqual);
+        Assert.Equal((true, true), (same.ToolNamesEqual, same.ToolArgumentsEqual));
         Assert.Equal(AnswerAgreement.Agree, same.Agreement);
-        Assert.False(different.ToolCallsEqual);
-        Assert.Null(Compare(Chat("a"), Chat("a")).ToolCallsEqual);
+        Assert.Equal((true, false), (different.ToolNamesEqual, different.ToolArgumentsEqual));
+        Assert.Equal((null, null), (Compare(Chat("a"), Call("{}", "x")).ToolNamesEqual, Compare(Chat("a"), Chat("a")).ToolArgumentsEqual));
+    }
+
+    [Fact]
+    public void Compare_ParallelToolCalls_IgnoresOrderButNotNames()
+    {
+        static NormalizedResponse Calls(params string[] names) => new()
+        {
+            Choices = [new NormalizedChoice { ToolCalls = [.. names.Select(n => new NormalizedToolCall { Name = n, Arguments = "{}" })] }],
+        };
+
+        var reordered = Compare(Calls("weather", "time"), Calls("time", "weather"));
+        var switched = Compare(Calls("weather"), Calls("stocks"));
+
+        Assert.Equal((true, true, 2), (reordered.ToolNamesEqual, reordered.ToolArgumentsEqual, reordered.Primary.ToolCalls));
+        Assert.Equal((false, null), (switched.ToolNamesEqual, switched.ToolArgumentsEqual));
     }
 
     [Fact]

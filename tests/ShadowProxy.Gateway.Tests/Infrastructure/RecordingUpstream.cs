@@ -52,33 +52,8 @@ internal sealed class RecordingUpstream : IAsyncDisposable
     public static Task EchoChatAsync(HttpContext context, RecordedRequest request) =>
         ChatAsync(context, request.UserText ?? "ok", request.Model ?? "echo-model", "stop");
 
-    public static async Task ChatAsync(HttpContext context, string content, string model, string finishReason)
-    {
-        context.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(context.Response.Body);
-        writer.WriteStartObject();
-        writer.WriteString("id", "chatcmpl-rec");
-        writer.WriteString("object", "chat.completion");
-        writer.WriteNumber("created", 1_700_000_000);
-        writer.WriteString("model", model);
-        writer.WriteStartArray("choices");
-        writer.WriteStartObject();
-        writer.WriteNumber("index", 0);
-        writer.WriteStartObject("message");
-        writer.WriteString("role", "assistant");
-        writer.WriteString("content", content);
-        writer.WriteEndObject();
-        writer.WriteString("finish_reason", finishReason);
-        writer.WriteEndObject();
-        writer.WriteEndArray();
-        writer.WriteStartObject("usage");
-        writer.WriteNumber("prompt_tokens", 10);
-        writer.WriteNumber("completion_tokens", 10);
-        writer.WriteNumber("total_tokens", 20);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        await writer.FlushAsync(context.RequestAborted);
-    }
+    public static Task ChatAsync(HttpContext context, string content, string model, string finishReason) =>
+        ChatWire.CompletionAsync(context, model, content, [], finishReason);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,29 +1,32 @@
 namespace ShadowProxy.Core.Drift.Tracking;
 
 /// <summary>
-/// Is the primary disagreeing with the baseline more often than the baseline disagrees with itself?
+/// Is the primary disagreeing with the baseline — on answers, called functions or their arguments — more often
+/// than the baseline disagrees with itself?
 /// One-sided: a primary that agrees more than the noise floor is not drift. With too few replicate pairs
 /// the measured floor is replaced by the configured assumption and tested with an exact binomial tail.
 /// </summary>
 internal static class DisagreementMetric
 {
     public static (MetricEvaluation Metric, RateEstimate Disagreement, RateEstimate NoiseFloor) Evaluate(
-        DriftBucket window, IReadOnlyList<IndexedDriftBucket> buckets, DriftOptions options)
+        DisagreementKind kind, DriftBucket window, IReadOnlyList<IndexedDriftBucket> buckets, DriftOptions options)
     {
-        var disagreement = RateEstimate.Measure(window.Disagreements, window.DecidedPairs);
-        var measuredNoise = window.NoisePairs >= options.MinNoisePairs;
+        var name = DisagreementKinds.MetricName(kind);
+        var counts = window.Disagreement(kind);
+        var disagreement = RateEstimate.Measure(counts.Disagreements, counts.Decided);
+        var measuredNoise = counts.NoisePairs >= options.MinNoisePairs;
         var noise = measuredNoise
-            ? RateEstimate.Measure(window.NoiseDisagreements, window.NoisePairs)
-            : new RateEstimate(options.AssumedNoiseFloor, options.AssumedNoiseFloor, options.AssumedNoiseFloor, window.NoisePairs, Assumed: true);
-        if (window.DecidedPairs < options.MinPairs)
+            ? RateEstimate.Measure(counts.NoiseDisagreements, counts.NoisePairs)
+            : new RateEstimate(options.AssumedNoiseFloor, options.AssumedNoiseFloor, options.AssumedNoiseFloor, counts.NoisePairs, Assumed: true);
+        if (counts.Decided < options.MinPairs)
         {
-            return (MetricEvaluation.Insufficient(DriftMetricNames.AnswerDisagreement, window.DecidedPairs), disagreement, noise);
+            return (MetricEvaluation.Insufficient(name, counts.Decided), disagreement, noise);
         }
 
-        var decided = checked((int)window.DecidedPairs);
-        var disagreements = checked((int)window.Disagreements);
+        var decided = checked((int)counts.Decided);
+        var disagreements = checked((int)counts.Disagreements);
         var pValue = measuredNoise
-            ? TwoProportionZTest.Greater(disagreements, decided, checked((int)window.NoiseDisagreements), checked((int)window.NoisePairs)).PValue
+            ? TwoProportionZTest.Greater(disagreements, decided, checked((int)counts.NoiseDisagreements), checked((int)counts.NoisePairs)).PValue
             : BinomialTest.UpperTail(disagreements, decided, options.AssumedNoiseFloor);
         var delta = disagreement.Rate - noise.Rate;
         // Newcombe's hybrid score interval for a difference of proportions, built from the two Wilson intervals.
@@ -31,8 +34,8 @@ internal static class DisagreementMetric
         var high = delta + Math.Sqrt(Square(disagreement.CiHigh - disagreement.Rate) + Square(noise.Rate - noise.CiLow));
         var metric = new MetricEvaluation
         {
-            Name = DriftMetricNames.AnswerDisagreement,
-            Pairs = window.DecidedPairs,
+            Name = name,
+            Pairs = counts.Decided,
             BaselineValue = noise.Rate,
             PrimaryValue = disagreement.Rate,
             Delta = delta,
@@ -40,17 +43,18 @@ internal static class DisagreementMetric
             CiHigh = high,
             PValue = pValue,
             DriftSized = delta >= options.MinRateEffect,
-            ChangeStartedAt = ChangeStart(buckets, disagreement.Rate, options),
+            ChangeStartedAt = ChangeStart(kind, buckets, disagreement.Rate, options),
             Note = measuredNoise ? null : "assumed noise floor",
         };
         return (metric, disagreement, noise);
     }
 
-    private static DateTimeOffset? ChangeStart(IReadOnlyList<IndexedDriftBucket> buckets, double pooledRate, DriftOptions options)
+    private static DateTimeOffset? ChangeStart(DisagreementKind kind, IReadOnlyList<IndexedDriftBucket> buckets, double pooledRate, DriftOptions options)
     {
         var series = buckets
-            .Where(static b => b.Counts.DecidedPairs > 0)
-            .Select(static b => new BucketPoint(b.BucketIndex, b.Counts.DecidedPairs, (double)b.Counts.Disagreements / b.Counts.DecidedPairs))
+            .Select(b => (b.BucketIndex, Counts: b.Counts.Disagreement(kind)))
+            .Where(static b => b.Counts.Decided > 0)
+            .Select(static b => new BucketPoint(b.BucketIndex, b.Counts.Decided, (double)b.Counts.Disagreements / b.Counts.Decided))
             .ToList();
         var index = ChangePointLocator.Locate(series, Math.Sqrt(pooledRate * (1 - pooledRate)), options.ChangeThreshold);
         return index is { } i ? options.BucketStart(i) : null;

@@ -6,10 +6,6 @@ namespace ShadowProxy.Core.Drift.Tracking;
 internal sealed partial class DriftBucket
 {
     private const string PairsField = "pairs";
-    private const string DisagreementsField = "answer.disagree";
-    private const string DecidedField = "answer.decided";
-    private const string NoiseDisagreementsField = "noise.disagree";
-    private const string NoisePairsField = "noise.pairs";
     private const string FlagPrefix = "flag.";
     private const string LogRatioPositiveField = "log_ratio.positive";
     private const string LogRatioNegativeField = "log_ratio.negative";
@@ -25,10 +21,21 @@ internal sealed partial class DriftBucket
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         Put(counts, PairsField, Pairs);
-        Put(counts, DisagreementsField, Disagreements);
-        Put(counts, DecidedField, DecidedPairs);
-        Put(counts, NoiseDisagreementsField, NoiseDisagreements);
-        Put(counts, NoisePairsField, NoisePairs);
+        foreach (var kind in DisagreementKinds.All)
+        {
+            var names = DisagreementFields.Of(kind);
+            var table = Disagreement(kind);
+            Put(counts, names.Disagree, table.Disagreements);
+            Put(counts, names.Decided, table.Decided);
+            Put(counts, names.NoiseDisagree, table.NoiseDisagreements);
+            Put(counts, names.NoisePairs, table.NoisePairs);
+        }
+
+        foreach (var kind in SimilarityKinds.All)
+        {
+            PutSimilarity(counts, SimilarityFields.Of(kind).Primary, Similarity(kind));
+            PutSimilarity(counts, SimilarityFields.Of(kind).Noise, NoiseSimilarity(kind));
+        }
         foreach (var flag in DriftFlags.All)
         {
             var table = Flag(flag);
@@ -78,15 +85,16 @@ internal sealed partial class DriftBucket
         switch (field)
         {
             case PairsField: Pairs += value; return;
-            case DisagreementsField: Disagreements += value; return;
-            case DecidedField: DecidedPairs += value; return;
-            case NoiseDisagreementsField: NoiseDisagreements += value; return;
-            case NoisePairsField: NoisePairs += value; return;
             case LogRatioPositiveField: LogRatioPositive += value; return;
             case LogRatioNegativeField: LogRatioNegative += value; return;
             case LogRatioZeroField: LogRatioZero += value; return;
             case LogRatioSumField: LogRatioSumMicros += value; return;
             case LogRatioSquareSumField: LogRatioSquareSumMicros += value; return;
+        }
+
+        if (TryReadDisagreement(field, value) || TryReadSimilarity(field, value))
+        {
+            return;
         }
 
         if (field.StartsWith(FlagPrefix, StringComparison.Ordinal))
@@ -135,6 +143,98 @@ internal sealed partial class DriftBucket
         return field.StartsWith(prefix, StringComparison.Ordinal)
             && int.TryParse(field.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out bin)
             && bin < LengthHistogram.Bins;
+    }
+
+    private bool TryReadDisagreement(string field, long value)
+    {
+        foreach (var kind in DisagreementKinds.All)
+        {
+            var names = DisagreementFields.Of(kind);
+            var table = Disagreement(kind);
+            if (field == names.Disagree) { table.Disagreements += value; return true; }
+            if (field == names.Decided) { table.Decided += value; return true; }
+            if (field == names.NoiseDisagree) { table.NoiseDisagreements += value; return true; }
+            if (field == names.NoisePairs) { table.NoisePairs += value; return true; }
+        }
+
+        return false;
+    }
+
+    private bool TryReadSimilarity(string field, long value)
+    {
+        foreach (var kind in SimilarityKinds.All)
+        {
+            var names = SimilarityFields.Of(kind);
+            if (field.StartsWith(names.Primary, StringComparison.Ordinal))
+            {
+                return ReadSimilarity(Similarity(kind), field[names.Primary.Length..], value);
+            }
+
+            if (field.StartsWith(names.Noise, StringComparison.Ordinal))
+            {
+                return ReadSimilarity(NoiseSimilarity(kind), field[names.Noise.Length..], value);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReadSimilarity(SimilarityHistogram histogram, string cell, long value)
+    {
+        switch (cell)
+        {
+            case SumCell: histogram.AddStored(null, 0, value, 0); return true;
+            case SquareSumCell: histogram.AddStored(null, 0, 0, value); return true;
+        }
+
+        if (int.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out var bin) && bin < SimilarityHistogram.Bins)
+        {
+            histogram.AddStored(bin, value, 0, 0);
+        }
+
+        return true;
+    }
+
+    private static void PutSimilarity(Dictionary<string, long> counts, string prefix, SimilarityHistogram histogram)
+    {
+        for (var bin = 0; bin < SimilarityHistogram.Bins; bin++)
+        {
+            Put(counts, prefix + bin.ToString(CultureInfo.InvariantCulture), histogram.Counts[bin]);
+        }
+
+        Put(counts, prefix + SumCell, histogram.SumMicros);
+        Put(counts, prefix + SquareSumCell, histogram.SquareSumMicros);
+    }
+
+    private const string SumCell = "sum_micro";
+    private const string SquareSumCell = "sum_sq_micro";
+
+    /// <summary>Answer disagreement keeps the field names it was first stored under.</summary>
+    private sealed record DisagreementFields(string Disagree, string Decided, string NoiseDisagree, string NoisePairs)
+    {
+        private static readonly DisagreementFields[] ByKind =
+        [
+            .. DisagreementKinds.All.Select(static kind => kind == DisagreementKind.Answer
+                ? new DisagreementFields("answer.disagree", "answer.decided", "noise.disagree", "noise.pairs")
+                : new DisagreementFields(
+                    DisagreementKinds.MetricName(kind) + ".disagree",
+                    DisagreementKinds.MetricName(kind) + ".decided",
+                    DisagreementKinds.MetricName(kind) + ".noise_disagree",
+                    DisagreementKinds.MetricName(kind) + ".noise_pairs")),
+        ];
+
+        public static DisagreementFields Of(DisagreementKind kind) => ByKind[(int)kind];
+    }
+
+    private sealed record SimilarityFields(string Primary, string Noise)
+    {
+        private static readonly SimilarityFields[] ByKind =
+        [
+            .. SimilarityKinds.All.Select(static kind => new SimilarityFields(
+                SimilarityKinds.MetricName(kind) + ".primary.", SimilarityKinds.MetricName(kind) + ".noise.")),
+        ];
+
+        public static SimilarityFields Of(SimilarityKind kind) => ByKind[(int)kind];
     }
 
     private static void Put(Dictionary<string, long> counts, string field, long value)

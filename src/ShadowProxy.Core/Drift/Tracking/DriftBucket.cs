@@ -13,17 +13,20 @@ internal sealed partial class DriftBucket
     private readonly long[] _primaryLengths = new long[LengthHistogram.Bins];
     private readonly long[] _baselineLengths = new long[LengthHistogram.Bins];
     private readonly Dictionary<string, LabelCounts> _labels = new(StringComparer.Ordinal);
+    private readonly DisagreementCounts[] _disagreements = [.. DisagreementKinds.All.Select(static _ => new DisagreementCounts())];
+    private readonly SimilarityHistogram[] _similarities = [.. SimilarityKinds.All.Select(static _ => new SimilarityHistogram())];
+    private readonly SimilarityHistogram[] _noiseSimilarities = [.. SimilarityKinds.All.Select(static _ => new SimilarityHistogram())];
 
     public long Pairs { get; private set; }
 
-    public long Disagreements { get; private set; }
+    public long Disagreements => Disagreement(DisagreementKind.Answer).Disagreements;
 
     /// <summary>Pairs where both sides gave a comparable answer (or exactly one side gave none).</summary>
-    public long DecidedPairs { get; private set; }
+    public long DecidedPairs => Disagreement(DisagreementKind.Answer).Decided;
 
-    public long NoiseDisagreements { get; private set; }
+    public long NoiseDisagreements => Disagreement(DisagreementKind.Answer).NoiseDisagreements;
 
-    public long NoisePairs { get; private set; }
+    public long NoisePairs => Disagreement(DisagreementKind.Answer).NoisePairs;
 
     public long LogRatioPositive { get; private set; }
 
@@ -46,6 +49,14 @@ internal sealed partial class DriftBucket
 
     public PairedFlagCounts Flag(DriftFlag flag) => _flags[(int)flag];
 
+    public DisagreementCounts Disagreement(DisagreementKind kind) => _disagreements[(int)kind];
+
+    /// <summary>Primary-vs-baseline similarities of one kind.</summary>
+    public SimilarityHistogram Similarity(SimilarityKind kind) => _similarities[(int)kind];
+
+    /// <summary>Baseline-vs-replicate similarities of one kind: the noise floor.</summary>
+    public SimilarityHistogram NoiseSimilarity(SimilarityKind kind) => _noiseSimilarities[(int)kind];
+
     public static DriftBucket Of(PairObservation observation)
     {
         var bucket = new DriftBucket();
@@ -57,16 +68,15 @@ internal sealed partial class DriftBucket
     {
         ArgumentNullException.ThrowIfNull(observation);
         Pairs++;
-        if (observation.AnswerDisagreement is { } disagrees)
+        foreach (var (kind, judgement) in observation.Disagreements)
         {
-            DecidedPairs++;
-            Disagreements += disagrees ? 1 : 0;
+            _disagreements[(int)kind].Add(judgement);
         }
 
-        if (observation.NoiseDisagreement is { } noiseDisagrees)
+        foreach (var (kind, (primary, noise)) in observation.Similarities)
         {
-            NoisePairs++;
-            NoiseDisagreements += noiseDisagrees ? 1 : 0;
+            AddSimilarity(_similarities[(int)kind], primary);
+            AddSimilarity(_noiseSimilarities[(int)kind], noise);
         }
 
         foreach (var (flag, value) in observation.Flags)
@@ -86,10 +96,16 @@ internal sealed partial class DriftBucket
     {
         ArgumentNullException.ThrowIfNull(other);
         Pairs += other.Pairs;
-        Disagreements += other.Disagreements;
-        DecidedPairs += other.DecidedPairs;
-        NoiseDisagreements += other.NoiseDisagreements;
-        NoisePairs += other.NoisePairs;
+        for (var i = 0; i < _disagreements.Length; i++)
+        {
+            _disagreements[i].Merge(other._disagreements[i]);
+        }
+
+        for (var i = 0; i < _similarities.Length; i++)
+        {
+            _similarities[i].Merge(other._similarities[i]);
+            _noiseSimilarities[i].Merge(other._noiseSimilarities[i]);
+        }
         for (var i = 0; i < _flags.Length; i++)
         {
             _flags[i].Merge(other._flags[i]);
@@ -135,6 +151,14 @@ internal sealed partial class DriftBucket
         LogRatioZero += micros == 0 ? 1 : 0;
         LogRatioSumMicros += micros;
         LogRatioSquareSumMicros += (long)Math.Round(value * value * MicroUnits);
+    }
+
+    private static void AddSimilarity(SimilarityHistogram histogram, double? similarity)
+    {
+        if (similarity is { } value)
+        {
+            histogram.Add(value);
+        }
     }
 
     private static void AddLength(long[] histogram, int? chars)

@@ -2,7 +2,8 @@ namespace ShadowProxy.Core.Drift.Tracking;
 
 /// <summary>
 /// Computes every metric for one key from its reference and window buckets. Pure: the same counts give the
-/// same result, whichever replica evaluates. p-values are raw; adjustment and hysteresis come after.
+/// same result, whichever replica evaluates. p-values are raw; adjustment and hysteresis come after. The metrics
+/// come out in <see cref="DriftMetricCatalogue"/> order.
 /// </summary>
 internal static class DriftEvaluator
 {
@@ -12,8 +13,11 @@ internal static class DriftEvaluator
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(options);
         var merged = Merge(window);
-        var (disagreement, disagreementRate, noiseFloor) = DisagreementMetric.Evaluate(merged, window, options);
+        var (disagreement, disagreementRate, noiseFloor) = DisagreementMetric.Evaluate(DisagreementKind.Answer, merged, window, options);
         var metrics = new List<MetricEvaluation> { disagreement };
+        metrics.AddRange(DisagreementKinds.All.Where(static k => k != DisagreementKind.Answer)
+            .Select(kind => DisagreementMetric.Evaluate(kind, merged, window, options).Metric));
+        metrics.AddRange(SimilarityKinds.All.Select(kind => SimilarityMetric.Evaluate(kind, merged, window, options)));
         metrics.AddRange(DriftFlags.All.Select(flag => FlagMetric.Evaluate(flag, merged, window, options)));
         metrics.Add(LengthRatioMetric.Evaluate(merged, window, options));
         metrics.Add(AnswerDistributionMetric.Evaluate(merged, options));

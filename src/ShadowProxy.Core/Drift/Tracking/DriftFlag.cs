@@ -9,4 +9,10 @@ internal enum DriftFlag
     Refusal,
     CodeFenced,
     Truncated,
+
+    /// <summary>The side answered with a tool call rather than text; judged only where the request offered tools.</summary>
+    ToolCalled,
+
+    /// <summary>The side made more than one call at once.</summary>
+    ParallelToolCalls,
 }

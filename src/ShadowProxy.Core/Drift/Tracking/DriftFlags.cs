@@ -18,6 +18,8 @@ internal static class DriftFlags
         DriftFlag.Refusal => DriftMetricNames.Refusal,
         DriftFlag.CodeFenced => DriftMetricNames.CodeFenced,
         DriftFlag.Truncated => DriftMetricNames.Truncated,
+        DriftFlag.ToolCalled => DriftMetricNames.ToolCalled,
+        DriftFlag.ParallelToolCalls => DriftMetricNames.ParallelToolCalls,
         _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, null),
     };
 }

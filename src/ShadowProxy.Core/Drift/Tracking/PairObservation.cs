@@ -7,11 +7,16 @@ internal sealed record PairObservation
 {
     public required DateTimeOffset At { get; init; }
 
-    /// <summary>True when the answers differ or only one side has one; null when there is no answer to compare.</summary>
-    public bool? AnswerDisagreement { get; init; }
+    /// <summary>
+    /// The judgements that apply to this pair. Answer: true when the answers differ or only one side has one.
+    /// Each carries the same judgement of the baseline against an independent replicate, when one was sampled.
+    /// </summary>
+    public IReadOnlyDictionary<DisagreementKind, PairedDisagreement> Disagreements { get; init; } =
+        new Dictionary<DisagreementKind, PairedDisagreement>();
 
-    /// <summary>The same judgement for the baseline against an independent baseline replicate, when one was sampled.</summary>
-    public bool? NoiseDisagreement { get; init; }
+    /// <summary>Graded similarities that apply to this pair, each with the replicate's when one was sampled.</summary>
+    public IReadOnlyDictionary<SimilarityKind, PairedSimilarity> Similarities { get; init; } =
+        new Dictionary<SimilarityKind, PairedSimilarity>();
 
     /// <summary>Only the flags that apply to this pair; both sides must have produced a usable response.</summary>
     public IReadOnlyDictionary<DriftFlag, PairedFlag> Flags { get; init; } = new Dictionary<DriftFlag, PairedFlag>();
@@ -39,9 +44,9 @@ internal sealed record PairObservation
         return new PairObservation
         {
             At = at,
-            AnswerDisagreement = Disagreement(comparison),
-            NoiseDisagreement = noise is null ? null : Disagreement(noise),
-            Flags = usable ? FlagsOf(comparison.Baseline, comparison.Primary) : new Dictionary<DriftFlag, PairedFlag>(),
+            Disagreements = DisagreementsOf(comparison, noise),
+            Similarities = SimilaritiesOf(comparison, noise),
+            Flags = usable ? FlagsOf(comparison) : new Dictionary<DriftFlag, PairedFlag>(),
             LengthLogRatio = comparison.LengthLogRatio,
             PrimaryChars = usable ? comparison.Primary.Chars : null,
             BaselineChars = usable ? comparison.Baseline.Chars : null,
@@ -64,10 +69,44 @@ internal sealed record PairObservation
                 _ => null,
             };
 
+    private static Dictionary<DisagreementKind, PairedDisagreement> DisagreementsOf(PairComparison comparison, PairComparison? noise)
+    {
+        var judgements = new Dictionary<DisagreementKind, PairedDisagreement>();
+        Put(judgements, DisagreementKind.Answer, Disagreement(comparison), noise is null ? null : Disagreement(noise));
+        Put(judgements, DisagreementKind.ToolName, !comparison.ToolNamesEqual, !noise?.ToolNamesEqual);
+        Put(judgements, DisagreementKind.ToolArguments, !comparison.ToolArgumentsEqual, !noise?.ToolArgumentsEqual);
+        return judgements;
+    }
+
+    private static void Put(Dictionary<DisagreementKind, PairedDisagreement> judgements, DisagreementKind kind, bool? primary, bool? noise)
+    {
+        if (primary is not null || noise is not null)
+        {
+            judgements[kind] = new PairedDisagreement(primary, noise);
+        }
+    }
+
+    private static Dictionary<SimilarityKind, PairedSimilarity> SimilaritiesOf(PairComparison comparison, PairComparison? noise)
+    {
+        var similarities = new Dictionary<SimilarityKind, PairedSimilarity>();
+        if (comparison.FreeTextSimilarity is not null || noise?.FreeTextSimilarity is not null)
+        {
+            similarities[SimilarityKind.FreeText] = new PairedSimilarity(comparison.FreeTextSimilarity, noise?.FreeTextSimilarity);
+        }
+
+        if (comparison.EmbeddingCosine is not null || noise?.EmbeddingCosine is not null)
+        {
+            similarities[SimilarityKind.Embedding] = new PairedSimilarity(comparison.EmbeddingCosine, noise?.EmbeddingCosine);
+        }
+
+        return similarities;
+    }
+
     private static bool Usable(SideFacts side) => !side.Unparseable && !side.ProviderError;
 
-    private static Dictionary<DriftFlag, PairedFlag> FlagsOf(SideFacts baseline, SideFacts primary)
+    private static Dictionary<DriftFlag, PairedFlag> FlagsOf(PairComparison comparison)
     {
+        var (baseline, primary) = (comparison.Baseline, comparison.Primary);
         var flags = new Dictionary<DriftFlag, PairedFlag>
         {
             [DriftFlag.AnswerExtracted] = new(baseline.AnswerExtracted, primary.AnswerExtracted),
@@ -83,6 +122,12 @@ internal sealed record PairObservation
         if (baseline.SchemaValid is { } baselineSchema && primary.SchemaValid is { } primarySchema)
         {
             flags[DriftFlag.SchemaValid] = new(baselineSchema, primarySchema);
+        }
+
+        if (comparison.ToolsOffered)
+        {
+            flags[DriftFlag.ToolCalled] = new(baseline.ToolCalls > 0, primary.ToolCalls > 0);
+            flags[DriftFlag.ParallelToolCalls] = new(baseline.ToolCalls > 1, primary.ToolCalls > 1);
         }
 
         return flags;

@@ -6,19 +6,9 @@ const REFRESH_MS = 5000;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const STATE_RANK = { drift: 2, warning: 1, ok: 0 };
 const STATE_TEXT = { drift: '▲ drift', warning: '! warning', ok: '✓ ok' };
-const RATE_METRICS = new Set(['answer_disagreement', 'json_valid', 'schema_valid', 'answer_extracted', 'refusal', 'code_fenced', 'truncated']);
-const METRIC_HINTS = {
-  answer_disagreement: 'Share of pairs whose answers differ; the baseline column is the noise floor (baseline vs its replicate).',
-  json_valid: 'Share of answers that parse as JSON.',
-  schema_valid: 'Share of answers that match the route\u2019s JSON schema.',
-  answer_extracted: 'Share of answers from which a final answer could be extracted.',
-  refusal: 'Share of answers that refuse.',
-  code_fenced: 'Share of answers wrapped in ``` code fences.',
-  truncated: 'Share of answers cut off by the token limit.',
-  length_log_ratio: 'Mean log(primary chars / baseline chars); 0 is equal length, \u22122.3 is ten times shorter.',
-  answer_distribution: 'Total variation distance between the baseline and primary answer distributions.',
-  length_psi: 'Population stability index of primary lengths against the reference window.',
-};
+// Metric names, units and descriptions come from the gateway's catalogue (api/metrics), never from this file.
+const catalogue = new Map();
+const isRate = (name) => catalogue.get(name)?.unit === 'ratio';
 
 const BASE = resolveBase();
 const $ = (id) => document.getElementById(id);
@@ -126,18 +116,18 @@ function pValue(v) {
 }
 
 function metricValue(name, v) {
-  if (RATE_METRICS.has(name)) return pct(v);
-  return name === 'length_log_ratio' ? signed(v) : fixed(v);
+  if (isRate(name)) return pct(v);
+  return catalogue.get(name)?.unit === 'log_ratio' ? signed(v) : fixed(v);
 }
 
 function metricDelta(name, v) {
-  if (RATE_METRICS.has(name)) return signedPp(v);
-  return name === 'length_log_ratio' ? signed(v) : signed(v, 3);
+  if (isRate(name)) return signedPp(v);
+  return catalogue.get(name)?.unit === 'log_ratio' ? signed(v) : signed(v, 3);
 }
 
 function metricInterval(name, lo, hi) {
   if (!isNum(lo) || !isNum(hi)) return '';
-  return RATE_METRICS.has(name)
+  return isRate(name)
     ? minus(`[${(lo * 100).toFixed(1)}, ${(hi * 100).toFixed(1)}]`)
     : minus(`[${lo.toFixed(2)}, ${hi.toFixed(2)}]`);
 }
@@ -172,6 +162,7 @@ const humanize = (s) => String(s).replace(/_/g, ' ');
 async function refresh() {
   clearTimeout(state.timer);
   try {
+    if (catalogue.size === 0) await loadCatalogue();
     await loadDrift();
     await Promise.all([loadModels(), loadHistory(), loadPairs()]);
     state.lastOk = new Date();
@@ -207,6 +198,11 @@ function showLogin() {
 }
 
 // ---------- overview ----------
+
+async function loadCatalogue() {
+  const { data } = await getJson('api/metrics');
+  for (const metric of data.metrics) catalogue.set(metric.name, metric);
+}
 
 async function loadDrift() {
   await latest('drift', () => getJson('api/drift'), (data, unchanged) => {
@@ -322,7 +318,7 @@ function rateIntervals(r) {
 
 function metricsTable(r) {
   const rows = (r.metrics || []).map((m) => h('tr', { class: `metric-row state-${m.state}`, dataset: { metric: m.name, state: m.state } },
-    h('th', { scope: 'row', title: METRIC_HINTS[m.name] || null },
+    h('th', { scope: 'row', title: catalogue.get(m.name)?.description || null },
       h('code', null, breakable(m.name)), m.note ? h('small', { class: 'note' }, m.note) : null),
     h('td', { class: 'num' }, metricValue(m.name, m.baseline)),
     h('td', { class: 'num' }, metricValue(m.name, m.primary)),
@@ -732,6 +728,11 @@ function renderPairView(detail) {
       h('span', null, 'token F1 ', h('strong', null, fixed(p.token_f1, 2))),
       h('span', null, 'ROUGE-L ', h('strong', null, fixed(p.rouge_l, 2))),
       h('span', null, 'length log-ratio ', h('strong', null, signed(p.length_log_ratio))),
+      h('span', { class: 'extractor' }, 'answer read as ', h('code', null, p.extractor)),
+      p.tool_calls && (p.tool_calls.primary || p.tool_calls.baseline)
+        ? h('span', { class: 'tool-calls' }, `tool calls ${p.tool_calls.baseline} → ${p.tool_calls.primary}`,
+          p.tool_calls.names_equal === false ? ' · different functions' : p.tool_calls.arguments_equal === false ? ' · different arguments' : p.tool_calls.names_equal ? ' · same calls' : '')
+        : null,
       isNum(p.length_log_ratio) ? h('span', { class: 'muted' }, `primary is ×${Math.exp(p.length_log_ratio).toFixed(2)} the baseline length`) : null),
     diffBlock(p.diff),
   ].filter(Boolean));

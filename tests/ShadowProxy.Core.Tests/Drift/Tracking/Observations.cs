@@ -19,8 +19,7 @@ internal static class Observations
         DateTimeOffset? at = null) => new()
     {
         At = at ?? Start,
-        AnswerDisagreement = disagree,
-        NoiseDisagreement = noiseDisagree,
+        Disagreements = Answer(disagree, noiseDisagree),
         LengthLogRatio = logRatio,
         PrimaryChars = primaryChars,
         BaselineChars = baselineChars,
@@ -33,6 +32,9 @@ internal static class Observations
         },
     };
 
+    public static Dictionary<DisagreementKind, PairedDisagreement> Answer(bool? disagree, bool? noiseDisagree) =>
+        disagree is null && noiseDisagree is null ? [] : new() { [DisagreementKind.Answer] = new(disagree, noiseDisagree) };
+
     /// <summary>A bucket of <paramref name="pairs"/> pairs, the first <paramref name="disagreements"/> of which disagree.</summary>
     public static DriftBucket Bucket(int pairs, int disagreements, int noiseDisagreements = 0, Func<int, PairObservation>? shape = null)
     {
@@ -40,7 +42,7 @@ internal static class Observations
         for (var i = 0; i < pairs; i++)
         {
             var pair = shape?.Invoke(i) ?? Pair();
-            bucket.Add(pair with { AnswerDisagreement = i < disagreements, NoiseDisagreement = i < noiseDisagreements });
+            bucket.Add(pair with { Disagreements = Answer(i < disagreements, i < noiseDisagreements) });
         }
 
         return bucket;

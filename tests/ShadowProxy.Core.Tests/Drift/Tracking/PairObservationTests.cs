@@ -28,8 +28,8 @@ public sealed class PairObservationTests
     {
         var observation = PairObservation.From(Compare(Chat(baseline), Chat(primary)), null, Observations.Start);
 
-        Assert.Equal(expected, observation.AnswerDisagreement);
-        Assert.Null(observation.NoiseDisagreement);
+        Assert.Equal(expected, Answer(observation).Primary);
+        Assert.Null(Answer(observation).Noise);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class PairObservationTests
 
         var observation = PairObservation.From(Compare(Chat("[Yes]"), Chat("[Yes]")), noise, Observations.Start);
 
-        Assert.True(observation.NoiseDisagreement);
+        Assert.True(Answer(observation).Noise);
         Assert.Equal(Observations.Start, observation.At);
     }
 
@@ -50,7 +50,7 @@ public sealed class PairObservationTests
 
         var observation = PairObservation.From(Compare(Chat("Lighthouses guide ships."), Chat("```\ncode\n```"), request), null, Observations.Start);
 
-        Assert.Null(observation.AnswerDisagreement);
+        Assert.Null(Answer(observation).Primary);
         Assert.Equal(AnswerLabel.FreeText, observation.PrimaryAnswer);
         Assert.Equal(new PairedFlag(false, true), observation.Flags[DriftFlag.CodeFenced]);
         Assert.False(observation.Flags.ContainsKey(DriftFlag.JsonValid));
@@ -64,7 +64,7 @@ public sealed class PairObservationTests
         var observation = PairObservation.From(
             Compare(Chat("[Yes]"), NormalizedResponse.Unparseable(NormalizedResponse.StreamCutOffReason)), null, Observations.Start);
 
-        Assert.Null(observation.AnswerDisagreement);
+        Assert.Null(Answer(observation).Primary);
         Assert.Empty(observation.Flags);
         Assert.Null(observation.PrimaryChars);
         Assert.Null(observation.PrimaryAnswer);
@@ -81,4 +81,7 @@ public sealed class PairObservationTests
         Assert.Equal(AnswerLabel.None, observation.PrimaryAnswer);
         Assert.Equal("no", observation.BaselineAnswer);
     }
+
+    private static PairedDisagreement Answer(PairObservation observation) =>
+        observation.Disagreements.GetValueOrDefault(DisagreementKind.Answer);
 }
