@@ -1,4 +1,5 @@
 using ShadowProxy.Core.Comparison;
+using ShadowProxy.Core.Drift.Tracking;
 using ShadowProxy.Gateway.Pairs;
 using ShadowProxy.Gateway.Telemetry;
 
@@ -53,23 +54,23 @@ internal static class PairApiMapper
     private static string? Shorten(string? answer) =>
         answer is { Length: > SummaryAnswerChars } ? answer[..SummaryAnswerChars] + "…" : answer;
 
-    /// <summary>Pairs where the named flag differs between the sides, or whose answers disagree (`disagreement`).</summary>
+    /// <summary>
+    /// Pairs where the named catalogue judgement differs between the sides — a flag set on one side only, or a
+    /// disagreement such as `tool_name_disagreement` — or whose answers disagree (`disagreement`); any other name matches all.
+    /// </summary>
     public static bool MatchesMetric(PairRecord pair, string metric)
     {
-        var (b, p) = (pair.Comparison.Baseline, pair.Comparison.Primary);
-        return metric switch
+        if (metric == "disagreement")
         {
-            "disagreement" => pair.Comparison.Agreement is AnswerAgreement.Disagree or AnswerAgreement.BaselineNoAnswer or AnswerAgreement.PrimaryNoAnswer,
-            "refusal" => b.Refusal != p.Refusal,
-            "code_fenced" => b.CodeFenced != p.CodeFenced,
-            "json_valid" => b.JsonValid != p.JsonValid,
-            "schema_valid" => b.SchemaValid != p.SchemaValid,
-            "answer_extracted" => b.AnswerExtracted != p.AnswerExtracted,
-            "truncated" => b.Truncated != p.Truncated,
-            "tool_called" => (b.ToolCalls > 0) != (p.ToolCalls > 0),
-            "tool_name_disagreement" => pair.Comparison.ToolNamesEqual == false,
-            "tool_args_disagreement" => pair.Comparison.ToolArgumentsEqual == false,
-            _ => true,
-        };
+            return pair.Comparison.Agreement is AnswerAgreement.Disagree or AnswerAgreement.BaselineNoAnswer or AnswerAgreement.PrimaryNoAnswer;
+        }
+
+        var observation = PairObservation.From(pair.Comparison, noise: null, pair.StartedAt);
+        if (DriftFlags.TryParse(metric, out var flag))
+        {
+            return observation.Flags.TryGetValue(flag, out var judged) && judged.Baseline != judged.Primary;
+        }
+
+        return !DisagreementKinds.TryParse(metric, out var kind) || observation.Disagreements.GetValueOrDefault(kind).Primary == true;
     }
 }

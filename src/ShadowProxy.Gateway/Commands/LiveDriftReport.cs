@@ -1,3 +1,4 @@
+using ShadowProxy.Core.Drift.Tracking;
 using ShadowProxy.Core.Replay;
 using ShadowProxy.Gateway.Admin;
 
@@ -39,7 +40,7 @@ internal static class LiveDriftReport
             "json_valid" => ("json_valid_rate", true, false),
             "schema_valid" => ("schema_valid_rate", true, false),
             "truncated" => ("truncated_rate", true, false),
-            var other => (other, false, false),
+            var other => (other, DriftMetricCatalogue.Find(other)?.IsRate == true, false),
         };
         double Value(double? v) => flip ? 1 - (v ?? 0) : v ?? 0;
         return new ReplayMetric(name, Value(m.Baseline), Value(m.Primary), flip ? -(m.Delta ?? 0) : m.Delta ?? 0, m.PValue ?? 1, m.State == "drift")

@@ -28,9 +28,11 @@ public sealed partial class AnswerLevelDriftTests
     [InlineData(true)]
     public async Task ToolSwitch_OnSixtyPercent_DriftsOnToolChoice(bool stream)
     {
-        var metrics = await RunAsync(stream, ToolCalls(primarySwitches: true), ToolCalls(primarySwitches: false));
+        var (metrics, switched, detail) = await RunAsync(stream, ToolCalls(primarySwitches: true), ToolCalls(primarySwitches: false), DriftMetricNames.ToolNameDisagreement);
 
         Assert.Equal("drift", State(metrics, DriftMetricNames.ToolNameDisagreement));
+        Assert.Equal(Requests * 6 / 10, switched);
+        Assert.Equal((1, 1, false), (detail.GetProperty("tool_calls").GetProperty("primary").GetInt32(), detail.GetProperty("tool_calls").GetProperty("baseline").GetInt32(), detail.GetProperty("tool_calls").GetProperty("names_equal").GetBoolean()));
         Assert.InRange(metrics[DriftMetricNames.ToolNameDisagreement].GetProperty("primary").GetDouble(), 0.45, 0.75);
         Assert.NotEqual("drift", State(metrics, DriftMetricNames.ToolCalled));
         Assert.NotEqual("drift", State(metrics, DriftMetricNames.LengthLogRatio));
@@ -41,7 +43,7 @@ public sealed partial class AnswerLevelDriftTests
     [InlineData(true)]
     public async Task ToolCalls_AA_StayQuietEvenWithReformattedArguments(bool stream)
     {
-        var metrics = await RunAsync(stream, ToolCalls(primarySwitches: false), ToolCalls(primarySwitches: false));
+        var (metrics, _, _) = await RunAsync(stream, ToolCalls(primarySwitches: false), ToolCalls(primarySwitches: false));
 
         Assert.All(metrics.Values, m => Assert.NotEqual("drift", m.GetProperty("state").GetString()));
         Assert.Equal(0, metrics[DriftMetricNames.ToolArgumentsDisagreement].GetProperty("primary").GetDouble());
@@ -54,9 +56,10 @@ public sealed partial class AnswerLevelDriftTests
     public async Task FreeText_ContentShuffledAtSameLengthAndFormat_DriftsOnSimilarity(bool stream)
     {
         var answers = CodeAnswers();
-        var metrics = await RunAsync(stream, Code(answers, shift: 17), Code(answers, shift: 0));
+        var (metrics, _, detail) = await RunAsync(stream, Code(answers, shift: 17), Code(answers, shift: 0));
 
         Assert.Equal("drift", State(metrics, DriftMetricNames.FreeTextSimilarity));
+        Assert.Equal("WholeText", detail.GetProperty("extractor").GetString());
         Assert.NotEqual("drift", State(metrics, DriftMetricNames.CodeFenced));
         var similarity = metrics[DriftMetricNames.FreeTextSimilarity];
         Assert.True(similarity.GetProperty("primary").GetDouble() < similarity.GetProperty("baseline").GetDouble() - 0.3, similarity.ToString());
@@ -69,14 +72,16 @@ public sealed partial class AnswerLevelDriftTests
     public async Task FreeText_AA_StaysQuiet(bool stream)
     {
         var answers = CodeAnswers();
-        var metrics = await RunAsync(stream, Code(answers, shift: 0), Code(answers, shift: 0));
+        var (metrics, _, _) = await RunAsync(stream, Code(answers, shift: 0), Code(answers, shift: 0));
 
         Assert.All(metrics.Values, m => Assert.NotEqual("drift", m.GetProperty("state").GetString()));
         Assert.True(metrics[DriftMetricNames.FreeTextSimilarity].GetProperty("p_value").ValueKind == JsonValueKind.Number);
     }
 
-    private static async Task<Dictionary<string, JsonElement>> RunAsync(
-        bool stream, Func<RecordedRequest, (string?, IReadOnlyList<ChatWire.ToolCall>)> primary, Func<RecordedRequest, (string?, IReadOnlyList<ChatWire.ToolCall>)> baseline)
+    /// <returns>The route's drift metrics; how many stored pairs the explorer's filter <paramref name="filter"/> shows, and the first one's detail.</returns>
+    private static async Task<(Dictionary<string, JsonElement> Metrics, long Filtered, JsonElement Detail)> RunAsync(
+        bool stream, Func<RecordedRequest, (string?, IReadOnlyList<ChatWire.ToolCall>)> primary, Func<RecordedRequest, (string?, IReadOnlyList<ChatWire.ToolCall>)> baseline,
+        string filter = "")
     {
         await using var setup = await RecordingSetup.StartAsync(Settings);
         setup.Primary.Respond = (context, request) => Answer(context, request, primary);
@@ -95,7 +100,12 @@ public sealed partial class AnswerLevelDriftTests
         using var admin = setup.Gateway.AdminClient();
         using var drift = JsonDocument.Parse(await admin.GetStringAsync("admin/api/drift?refresh=true", TestContext.Current.CancellationToken));
         var route = Assert.Single(drift.RootElement.GetProperty("routes").EnumerateArray());
-        return route.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => m.Clone());
+        var metrics = route.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => m.Clone());
+        using var pairs = JsonDocument.Parse(await admin.GetStringAsync($"admin/api/pairs?metric={filter}&page_size=1", TestContext.Current.CancellationToken));
+        var items = pairs.RootElement.GetProperty("items");
+        var detail = items.GetArrayLength() == 0 ? default
+            : JsonDocument.Parse(await admin.GetStringAsync($"admin/api/pairs/{items[0].GetProperty("id").GetString()}", TestContext.Current.CancellationToken)).RootElement.Clone();
+        return (metrics, pairs.RootElement.GetProperty("total").GetInt64(), detail);
     }
 
     private static Task Answer(HttpContext context, RecordedRequest request, Func<RecordedRequest, (string?, IReadOnlyList<ChatWire.ToolCall>)> answer)

@@ -202,6 +202,14 @@ function showLogin() {
 async function loadCatalogue() {
   const { data } = await getJson('api/metrics');
   for (const metric of data.metrics) catalogue.set(metric.name, metric);
+  // Every per-pair judgement can filter the pair list; "answers disagree" and "all pairs" are in the page already.
+  const select = $('filter-metric');
+  const all = select.querySelector('option[value=""]');
+  for (const metric of data.metrics) {
+    if ((metric.kind === 'PairedFlag' || metric.kind === 'Disagreement') && metric.name !== 'answer_disagreement') {
+      select.insertBefore(h('option', { value: metric.name }, `${metric.title} differs`), all);
+    }
+  }
 }
 
 async function loadDrift() {
