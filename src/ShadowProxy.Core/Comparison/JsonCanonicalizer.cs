@@ -46,11 +46,16 @@ internal static class JsonCanonicalizer
             case JsonValueKind.Number when element.TryGetInt64(out var integer):
                 writer.WriteNumberValue(integer);
                 break;
-            case JsonValueKind.Number when element.GetDouble() is var number && number == Math.Floor(number) && Math.Abs(number) < 1e15:
-                writer.WriteNumberValue((long)number);
-                break;
-            case JsonValueKind.Number:
-                writer.WriteNumberValue(element.GetDouble());
+            case JsonValueKind.Number when element.TryGetDouble(out var number) && double.IsFinite(number):
+                if (number == Math.Floor(number) && Math.Abs(number) < 1e15)
+                {
+                    writer.WriteNumberValue((long)number);
+                }
+                else
+                {
+                    writer.WriteNumberValue(number);
+                }
+
                 break;
             default:
                 element.WriteTo(writer);

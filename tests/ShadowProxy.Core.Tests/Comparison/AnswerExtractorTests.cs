@@ -77,6 +77,8 @@ public sealed class AnswerExtractorTests
     [InlineData("  The   Answer is\nParis!! ", "the answer is\nparis")]
     [InlineData("{\"b\": 1, \"a\": [1, 2]}", """{"a":[1,2],"b":1}""")]
     [InlineData("   ", null)]
+    [InlineData("{\"n\": 1.0, \"m\": 2.5e0, \"k\": -0}", """{"k":0,"m":2.5,"n":1}""")]
+    [InlineData("{\"huge\": 1e400}", """{"huge":1e400}""")]
     public void WholeText_Text_NormalizesOrCanonicalizes(string text, string? expected) =>
         Assert.Equal(expected?.Replace("\n", " ", StringComparison.Ordinal), WholeTextExtractor.Instance.Extract(text));
 

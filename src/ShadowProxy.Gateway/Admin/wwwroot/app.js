@@ -18,7 +18,7 @@ const state = {
   models: null,
   history: null,
   selectedKey: null,
-  filters: { metric: 'disagreement', outcome: '', page: 1 },
+  filters: { metric: '', outcome: '', page: 1 },
   pairs: null,
   openPairId: null,
   paused: false,
@@ -202,14 +202,16 @@ function showLogin() {
 async function loadCatalogue() {
   const { data } = await getJson('api/metrics');
   for (const metric of data.metrics) catalogue.set(metric.name, metric);
-  // Every per-pair judgement can filter the pair list; "answers disagree" and "all pairs" are in the page already.
+  // Every per-pair judgement can filter the pair list, the first one (answer disagreement) by default.
   const select = $('filter-metric');
   const all = select.querySelector('option[value=""]');
   for (const metric of data.metrics) {
-    if ((metric.kind === 'PairedFlag' || metric.kind === 'Disagreement') && metric.name !== 'answer_disagreement') {
+    if (metric.kind === 'PairedFlag' || metric.kind === 'Disagreement') {
       select.insertBefore(h('option', { value: metric.name }, `${metric.title} differs`), all);
     }
   }
+  if (!state.filters.metric) state.filters.metric = select.options[0].value;
+  select.value = state.filters.metric;
 }
 
 async function loadDrift() {
