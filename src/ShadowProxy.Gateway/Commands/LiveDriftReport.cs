@@ -31,17 +31,18 @@ internal static class LiveDriftReport
 
     private static ReplayMetric Metric(MetricDrift m)
     {
-        var (name, isRate, flip) = m.Name switch
+        var (name, flip) = m.Name switch
         {
-            "answer_disagreement" => ("answer_mismatch", true, false),
-            "answer_extracted" => ("no_answer_rate", true, true),
-            "refusal" => ("refusal_rate", true, false),
-            "code_fenced" => ("code_fence_rate", true, false),
-            "json_valid" => ("json_valid_rate", true, false),
-            "schema_valid" => ("schema_valid_rate", true, false),
-            "truncated" => ("truncated_rate", true, false),
-            var other => (other, DriftMetricCatalogue.Find(other)?.IsRate == true, false),
+            "answer_disagreement" => ("answer_mismatch", false),
+            "answer_extracted" => ("no_answer_rate", true),
+            "refusal" => ("refusal_rate", false),
+            "code_fenced" => ("code_fence_rate", false),
+            "json_valid" => ("json_valid_rate", false),
+            "schema_valid" => ("schema_valid_rate", false),
+            "truncated" => ("truncated_rate", false),
+            var other => (other, false),
         };
+        var isRate = DriftMetricCatalogue.Find(m.Name)?.IsRate == true;
         double Value(double? v) => flip ? 1 - (v ?? 0) : v ?? 0;
         return new ReplayMetric(name, Value(m.Baseline), Value(m.Primary), flip ? -(m.Delta ?? 0) : m.Delta ?? 0, m.PValue ?? 1, m.State == "drift")
         {

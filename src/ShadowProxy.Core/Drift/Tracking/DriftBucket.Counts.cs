@@ -183,13 +183,13 @@ internal sealed partial class DriftBucket
     {
         switch (cell)
         {
-            case SumCell: histogram.AddStored(null, 0, value, 0); return true;
-            case SquareSumCell: histogram.AddStored(null, 0, 0, value); return true;
+            case SumCell: histogram.AddStoredSums(value, 0); return true;
+            case SquareSumCell: histogram.AddStoredSums(0, value); return true;
         }
 
         if (int.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out var bin) && bin < SimilarityHistogram.Bins)
         {
-            histogram.AddStored(bin, value, 0, 0);
+            histogram.AddStoredBin(bin, value);
         }
 
         return true;

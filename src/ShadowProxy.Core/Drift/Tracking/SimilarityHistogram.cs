@@ -78,15 +78,16 @@ internal sealed class SimilarityHistogram
         SquareSumMicros += other.SquareSumMicros;
     }
 
-    /// <summary>Restores one stored field; see <see cref="DriftBucket"/>'s flat form.</summary>
-    public void AddStored(int? bin, long count, long sumMicros, long squareSumMicros)
+    /// <summary>Restores one stored bin count; see <see cref="DriftBucket"/>'s flat form.</summary>
+    public void AddStoredBin(int bin, long count)
     {
-        if (bin is { } b)
-        {
-            _counts[b] += count;
-            Count += count;
-        }
+        _counts[bin] += count;
+        Count += count;
+    }
 
+    /// <summary>Restores the stored sums.</summary>
+    public void AddStoredSums(long sumMicros, long squareSumMicros)
+    {
         SumMicros += sumMicros;
         SquareSumMicros += squareSumMicros;
     }
