@@ -14,13 +14,16 @@ internal sealed class PairComparer
         _sides = new SideAnalyzer(_options, new RefusalDetector(_options), new PriceTable(_options.Prices));
     }
 
+    private static bool LooksLikeJson(NormalizedResponse response) => response.Status == ResponseStatus.Ok && JsonText.LooksLikeJson(response.Text);
+
     public PairComparison Compare(ComparisonInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var request = input.Request;
         var extractor = AnswerExtractorSelector.Select(input.Profile, request, input.Baseline.Text, input.Primary.Text);
-        var jsonApplies = request.AsksForJson
-            || (input.Baseline.Status == ResponseStatus.Ok && JsonText.LooksLikeJson(input.Baseline.Text));
+        // Either side answering with JSON makes validity apply to both: were it decided by one side alone, that side
+        // would always be valid where the flag applies, and the paired flag would lean one way with no change at all.
+        var jsonApplies = request.AsksForJson || LooksLikeJson(input.Baseline) || LooksLikeJson(input.Primary);
         var baseline = _sides.Analyze(request, input.Baseline, extractor, jsonApplies);
         var primary = _sides.Analyze(request, input.Primary, extractor, jsonApplies);
         var bothText = baseline.HasText && primary.HasText;

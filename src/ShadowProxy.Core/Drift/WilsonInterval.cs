@@ -14,9 +14,19 @@ internal static class WilsonInterval
             return new ConfidenceInterval(0, 1);
         }
 
-        var z = Normal.InvCDF(0, 1, 1 - ((1 - confidence) / 2));
-        var n = (double)trials;
-        var p = successes / n;
+        return Compute((double)successes, trials, Normal.InvCDF(0, 1, 1 - ((1 - confidence) / 2)));
+    }
+
+    /// <summary>The interval at <paramref name="z"/> standard errors, for counts that may be fractional (decayed).</summary>
+    public static ConfidenceInterval Compute(double successes, double trials, double z)
+    {
+        if (trials <= 0)
+        {
+            return new ConfidenceInterval(0, 1);
+        }
+
+        var n = trials;
+        var p = Math.Clamp(successes / n, 0, 1);
         var z2 = z * z;
         var center = (p + (z2 / (2 * n))) / (1 + (z2 / n));
         var half = z / (1 + (z2 / n)) * Math.Sqrt((p * (1 - p) / n) + (z2 / (4 * n * n)));

@@ -28,7 +28,7 @@ internal static class DriftApiMapper
         _ => "ok",
     };
 
-    private static RateEstimateDto Rate(RateEstimate rate) => new(rate.Rate, rate.CiLow, rate.CiHigh, rate.Pairs, rate.Assumed);
+    private static RateEstimateDto Rate(RateEstimate rate) => new(rate.Rate, rate.CiLow, rate.CiHigh, rate.Pairs);
 
     private static MetricDrift Metric(DriftMetricReport m) => new(
         m.Name, m.Pairs, m.BaselineValue, m.PrimaryValue, m.Delta, m.CiLow, m.CiHigh, m.PValue, m.PAdjusted,

@@ -18,7 +18,7 @@ internal sealed record RouteDrift(
 /// <summary>Ground-truth accuracy of canary probes per suite; p from McNemar's test on the paired grades.</summary>
 internal sealed record ProbeAccuracyDto(string Suite, long Probes, double PrimaryAccuracy, double BaselineAccuracy, double PValue);
 
-internal sealed record RateEstimateDto(double Rate, double CiLow, double CiHigh, long Pairs, bool Assumed);
+internal sealed record RateEstimateDto(double Rate, double CiLow, double CiHigh, long Pairs);
 
 internal sealed record MetricDrift(
     string Name,

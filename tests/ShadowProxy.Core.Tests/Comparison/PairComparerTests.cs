@@ -86,12 +86,16 @@ public sealed class PairComparerTests
     }
 
     [Fact]
-    public void Compare_PlainText_JsonNotApplicable()
+    public void Compare_PlainText_JsonNotApplicable_ButEitherSideAnsweringJsonJudgesBoth()
     {
-        var result = Compare(Chat("hello"), Chat("{\"a\":1}"));
+        var plain = Compare(Chat("hello"), Chat("hi there"));
+        var primaryJson = Compare(Chat("hello"), Chat("{\"a\":1}"));
+        var baselineJson = Compare(Chat("{\"a\":1}"), Chat("hello"));
 
-        Assert.Null(result.Baseline.JsonValid);
-        Assert.Null(result.Primary.JsonValid);
+        Assert.Equal((null, null), (plain.Baseline.JsonValid, plain.Primary.JsonValid));
+        // Decided by one side alone, that side would always be valid where the flag applies: a lean without a change.
+        Assert.Equal((false, true), (primaryJson.Baseline.JsonValid, primaryJson.Primary.JsonValid));
+        Assert.Equal((true, false), (baselineJson.Baseline.JsonValid, baselineJson.Primary.JsonValid));
     }
 
     [Fact]

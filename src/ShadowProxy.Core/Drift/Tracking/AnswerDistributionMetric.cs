@@ -29,7 +29,6 @@ internal static class AnswerDistributionMetric
             Pairs = Math.Min(baselineTotal, primaryTotal),
             Delta = distance,
             PValue = ChiSquareTest.Compute(baseline, primary).PValue,
-            DriftSized = distance >= options.MinRateEffect,
         };
     }
 }

@@ -3,8 +3,8 @@ namespace ShadowProxy.Core.Drift.Tracking;
 /// <summary>
 /// Is the primary disagreeing with the baseline — on answers, called functions or their arguments — more often
 /// than the baseline disagrees with itself?
-/// One-sided: a primary that agrees more than the noise floor is not drift. With too few replicate pairs
-/// the measured floor is replaced by the configured assumption and tested with an exact binomial tail.
+/// One-sided: a primary that agrees more than the noise floor is not drift. Without enough replicate pairs there
+/// is no floor to test against, and no p-value.
 /// </summary>
 internal static class DisagreementMetric
 {
@@ -14,20 +14,19 @@ internal static class DisagreementMetric
         var name = DisagreementKinds.MetricName(kind);
         var counts = window.Disagreement(kind);
         var disagreement = RateEstimate.Measure(counts.Disagreements, counts.Decided);
-        var measuredNoise = counts.NoisePairs >= options.MinNoisePairs;
-        var noise = measuredNoise
-            ? RateEstimate.Measure(counts.NoiseDisagreements, counts.NoisePairs)
-            : new RateEstimate(options.AssumedNoiseFloor, options.AssumedNoiseFloor, options.AssumedNoiseFloor, counts.NoisePairs, Assumed: true);
-        if (counts.Decided < options.MinPairs)
+        var noise = RateEstimate.Measure(counts.NoiseDisagreements, counts.NoisePairs);
+        if (counts.Decided < options.MinPairs || counts.NoisePairs < options.MinNoisePairs)
         {
-            return (MetricEvaluation.Insufficient(name, counts.Decided), disagreement, noise);
+            return (MetricEvaluation.Insufficient(name, counts.Decided) with
+            {
+                PrimaryValue = counts.Decided == 0 ? null : disagreement.Rate,
+                Note = counts.Decided >= options.MinPairs ? SimilarityMetric.NeedsReplicatesNote : MetricEvaluation.InsufficientDataNote,
+            }, disagreement, noise);
         }
 
         var decided = checked((int)counts.Decided);
         var disagreements = checked((int)counts.Disagreements);
-        var pValue = measuredNoise
-            ? TwoProportionZTest.Greater(disagreements, decided, checked((int)counts.NoiseDisagreements), checked((int)counts.NoisePairs)).PValue
-            : BinomialTest.UpperTail(disagreements, decided, options.AssumedNoiseFloor);
+        var pValue = TwoProportionZTest.Greater(disagreements, decided, checked((int)counts.NoiseDisagreements), checked((int)counts.NoisePairs)).PValue;
         var delta = disagreement.Rate - noise.Rate;
         // Newcombe's hybrid score interval for a difference of proportions, built from the two Wilson intervals.
         var low = delta - Math.Sqrt(Square(disagreement.Rate - disagreement.CiLow) + Square(noise.CiHigh - noise.Rate));
@@ -42,9 +41,7 @@ internal static class DisagreementMetric
             CiLow = low,
             CiHigh = high,
             PValue = pValue,
-            DriftSized = delta >= options.MinRateEffect,
             ChangeStartedAt = ChangeStart(kind, buckets, disagreement.Rate, options),
-            Note = measuredNoise ? null : "assumed noise floor",
         };
         return (metric, disagreement, noise);
     }

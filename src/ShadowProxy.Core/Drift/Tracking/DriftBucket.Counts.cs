@@ -35,7 +35,10 @@ internal sealed partial class DriftBucket
         {
             PutSimilarity(counts, SimilarityFields.Of(kind).Primary, Similarity(kind));
             PutSimilarity(counts, SimilarityFields.Of(kind).Noise, NoiseSimilarity(kind));
+            Put(counts, SimilarityFields.Of(kind).PrimaryLower, SimilarityOrder(kind).PrimaryLower);
+            Put(counts, SimilarityFields.Of(kind).ReplicateLower, SimilarityOrder(kind).ReplicateLower);
         }
+
         foreach (var flag in DriftFlags.All)
         {
             var table = Flag(flag);
@@ -165,6 +168,14 @@ internal sealed partial class DriftBucket
         foreach (var kind in SimilarityKinds.All)
         {
             var names = SimilarityFields.Of(kind);
+            if (field == names.PrimaryLower || field == names.ReplicateLower)
+            {
+                var order = SimilarityOrder(kind);
+                order.PrimaryLower += field == names.PrimaryLower ? value : 0;
+                order.ReplicateLower += field == names.ReplicateLower ? value : 0;
+                return true;
+            }
+
             if (field.StartsWith(names.Primary, StringComparison.Ordinal))
             {
                 return ReadSimilarity(Similarity(kind), field[names.Primary.Length..], value);
@@ -226,12 +237,13 @@ internal sealed partial class DriftBucket
         public static DisagreementFields Of(DisagreementKind kind) => ByKind[(int)kind];
     }
 
-    private sealed record SimilarityFields(string Primary, string Noise)
+    private sealed record SimilarityFields(string Primary, string Noise, string PrimaryLower, string ReplicateLower)
     {
         private static readonly SimilarityFields[] ByKind =
         [
             .. SimilarityKinds.All.Select(static kind => new SimilarityFields(
-                SimilarityKinds.MetricName(kind) + ".primary.", SimilarityKinds.MetricName(kind) + ".noise.")),
+                SimilarityKinds.MetricName(kind) + ".primary.", SimilarityKinds.MetricName(kind) + ".noise.",
+                SimilarityKinds.MetricName(kind) + ".order.primary_lower", SimilarityKinds.MetricName(kind) + ".order.replicate_lower")),
         ];
 
         public static SimilarityFields Of(SimilarityKind kind) => ByKind[(int)kind];

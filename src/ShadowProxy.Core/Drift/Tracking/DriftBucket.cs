@@ -16,6 +16,7 @@ internal sealed partial class DriftBucket
     private readonly DisagreementCounts[] _disagreements = [.. DisagreementKinds.All.Select(static _ => new DisagreementCounts())];
     private readonly SimilarityHistogram[] _similarities = [.. SimilarityKinds.All.Select(static _ => new SimilarityHistogram())];
     private readonly SimilarityHistogram[] _noiseSimilarities = [.. SimilarityKinds.All.Select(static _ => new SimilarityHistogram())];
+    private readonly SimilarityOrderCounts[] _similarityOrders = [.. SimilarityKinds.All.Select(static _ => new SimilarityOrderCounts())];
 
     public long Pairs { get; private set; }
 
@@ -57,6 +58,9 @@ internal sealed partial class DriftBucket
     /// <summary>Baseline-vs-replicate similarities of one kind: the noise floor.</summary>
     public SimilarityHistogram NoiseSimilarity(SimilarityKind kind) => _noiseSimilarities[(int)kind];
 
+    /// <summary>Primary against replicate on the same replicated requests: the mix-proof test of similarity.</summary>
+    public SimilarityOrderCounts SimilarityOrder(SimilarityKind kind) => _similarityOrders[(int)kind];
+
     public static DriftBucket Of(PairObservation observation)
     {
         var bucket = new DriftBucket();
@@ -73,10 +77,11 @@ internal sealed partial class DriftBucket
             _disagreements[(int)kind].Add(judgement);
         }
 
-        foreach (var (kind, (primary, noise)) in observation.Similarities)
+        foreach (var (kind, similarity) in observation.Similarities)
         {
-            AddSimilarity(_similarities[(int)kind], primary);
-            AddSimilarity(_noiseSimilarities[(int)kind], noise);
+            AddSimilarity(_similarities[(int)kind], similarity.Primary);
+            AddSimilarity(_noiseSimilarities[(int)kind], similarity.Noise);
+            _similarityOrders[(int)kind].Add(similarity);
         }
 
         foreach (var (flag, value) in observation.Flags)
@@ -105,7 +110,9 @@ internal sealed partial class DriftBucket
         {
             _similarities[i].Merge(other._similarities[i]);
             _noiseSimilarities[i].Merge(other._noiseSimilarities[i]);
+            _similarityOrders[i].Merge(other._similarityOrders[i]);
         }
+
         for (var i = 0; i < _flags.Length; i++)
         {
             _flags[i].Merge(other._flags[i]);

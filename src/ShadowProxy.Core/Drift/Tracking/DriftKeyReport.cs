@@ -14,5 +14,8 @@ internal sealed record DriftKeyReport
 
     public required IReadOnlyList<DriftMetricReport> Metrics { get; init; }
 
+    /// <summary>Accepted changes, oldest first: the audit trail of re-baselining.</summary>
+    public IReadOnlyList<DriftAcceptance> Acceptances { get; init; } = [];
+
     public DriftState State => Metrics.Count == 0 ? DriftState.Ok : Metrics.Max(static m => m.State);
 }

@@ -13,32 +13,42 @@ internal sealed record DriftOptions
     /// <summary>Below this many pairs a metric reports "insufficient data" and never a verdict.</summary>
     public int MinPairs { get; init; } = 30;
 
-    /// <summary>Below this many baseline-replicate pairs the noise floor is <see cref="AssumedNoiseFloor"/>.</summary>
-    public int MinNoisePairs { get; init; } = 10;
-
-    public double AssumedNoiseFloor { get; init; } = 0.05;
-
-    public double DriftAlpha { get; init; } = 0.01;
-
-    public double WarningAlpha { get; init; } = 0.05;
-
-    /// <summary>A Warning or Drift clears only above this adjusted p-value, so a state does not flap.</summary>
-    public double ClearAlpha { get; init; } = 0.2;
+    /// <summary>
+    /// Below this many baseline-replicate pairs a noise-floor metric is warming up: it has no null to test against.
+    /// </summary>
+    public int MinNoisePairs { get; init; } = 30;
 
     /// <summary>
-    /// Buckets the drift condition must keep holding (at every evaluation) before Warning becomes Drift;
-    /// 0 lets one evaluation decide.
+    /// How many replicates the noise floor remembers: older ones fade exponentially, per replicate, so the floor
+    /// follows a slowly changing traffic mix at any request rate.
     /// </summary>
-    public int DriftConfirmationBuckets { get; init; } = 2;
+    public int NoiseMemory { get; init; } = 20_000;
 
-    /// <summary>Smallest absolute change of a rate (disagreement, flags, answer distribution) that counts as drift.</summary>
-    public double MinRateEffect { get; init; } = 0.02;
+    /// <summary>
+    /// Standard errors added to a learnt null (the noise floor, or an accepted reference) before testing against
+    /// it, so that its own uncertainty cannot look like drift.
+    /// </summary>
+    public double NullBoundZ { get; init; } = 2;
 
-    public double MinLogRatioEffect { get; init; } = 0.1;
+    /// <summary>After an accept, the pairs each re-based metric collects as its new reference before it is tested.</summary>
+    public int AcceptReferencePairs { get; init; } = 300;
 
-    public double DriftPsi { get; init; } = 0.25;
+    /// <summary>
+    /// The false-drift budget per key, all metrics together: without any change, Drift is raised no more often than
+    /// once per this long on average (the detectors' average run length, split evenly across metrics).
+    /// </summary>
+    public TimeSpan FalseDriftInterval { get; init; } = TimeSpan.FromDays(90);
 
-    public double WarningPsi { get; init; } = 0.1;
+    /// <summary>The same budget for Warning.</summary>
+    public TimeSpan FalseWarningInterval { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Evidence at which a metric is in Drift: ln(buckets per interval). Each metric's evidence already carries its
+    /// share of the budget (<see cref="PairedStream.FalseAlarmShare"/>), so the shares together keep the key within it.
+    /// </summary>
+    public double DriftThreshold => Threshold(FalseDriftInterval);
+
+    public double WarningThreshold => Threshold(FalseWarningInterval);
 
     /// <summary>Change-point alarm threshold on the cumulative standardized deviation of per-bucket values.</summary>
     public double ChangeThreshold { get; init; } = 5;
@@ -54,6 +64,13 @@ internal sealed record DriftOptions
     public bool IsIdle(long lastBucket, long currentBucket) =>
         currentBucket - lastBucket > Math.Max(WindowBuckets, IdleKeyExpiry.Ticks / BucketDuration.Ticks);
 
+    /// <summary>
+    /// The newest bucket the sequential state may fold in at <paramref name="now"/>: one that ended at least a tenth
+    /// of a bucket (at most 5 s) ago, so the last pairs other replicas wrote into it have landed.
+    /// </summary>
+    public long ClosedThrough(DateTimeOffset now) =>
+        BucketIndex(now - TimeSpan.FromTicks(Math.Min(BucketDuration.Ticks / 10, TimeSpan.FromSeconds(5).Ticks))) - 1;
+
     public long BucketIndex(DateTimeOffset at) => at.UtcTicks / BucketDuration.Ticks;
 
     public DateTimeOffset BucketStart(long bucketIndex) => new(bucketIndex * BucketDuration.Ticks, TimeSpan.Zero);
@@ -65,11 +82,15 @@ internal sealed record DriftOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(ReferenceBuckets, 1, nameof(ReferenceBuckets));
         ArgumentOutOfRangeException.ThrowIfLessThan(MinPairs, 1, nameof(MinPairs));
         ArgumentOutOfRangeException.ThrowIfNegative(MinNoisePairs, nameof(MinNoisePairs));
-        ArgumentOutOfRangeException.ThrowIfNegative(DriftConfirmationBuckets, nameof(DriftConfirmationBuckets));
+        ArgumentOutOfRangeException.ThrowIfLessThan(NoiseMemory, 2, nameof(NoiseMemory));
+        ArgumentOutOfRangeException.ThrowIfNegative(NullBoundZ, nameof(NullBoundZ));
+        ArgumentOutOfRangeException.ThrowIfLessThan(AcceptReferencePairs, 1, nameof(AcceptReferencePairs));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(IdleKeyExpiry, TimeSpan.Zero, nameof(IdleKeyExpiry));
-        if (!(DriftAlpha > 0 && DriftAlpha <= WarningAlpha && WarningAlpha < ClearAlpha && ClearAlpha <= 1))
+        if (!(FalseWarningInterval >= BucketDuration && FalseDriftInterval >= FalseWarningInterval))
         {
-            throw new ArgumentException($"Need 0 < {nameof(DriftAlpha)} <= {nameof(WarningAlpha)} < {nameof(ClearAlpha)} <= 1.");
+            throw new ArgumentException($"Need {nameof(BucketDuration)} <= {nameof(FalseWarningInterval)} <= {nameof(FalseDriftInterval)}.");
         }
     }
+
+    private double Threshold(TimeSpan interval) => Math.Log(interval / BucketDuration);
 }

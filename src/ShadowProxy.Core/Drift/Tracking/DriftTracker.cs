@@ -1,16 +1,17 @@
 namespace ShadowProxy.Core.Drift.Tracking;
 
 /// <summary>
-/// Live drift tracking: the gateway adds one observation per compared pair and asks for reports. Counts live
-/// in the store (shared by replicas); only the per-metric hysteresis state lives here. Thread-safe.
+/// Live drift tracking: the gateway adds one observation per compared pair and asks for reports. Counts live in the
+/// store (shared by replicas), and so does each key's sequential state: whichever replica evaluates folds the newly
+/// closed buckets into it and saves it back, so all replicas report the same verdicts. Thread-safe.
 /// </summary>
 internal sealed class DriftTracker
 {
+    private const int SaveAttempts = 5;
+
     private readonly DriftOptions _options;
     private readonly IDriftWindowStore _store;
     private readonly TimeProvider _timeProvider;
-    private readonly Lock _lock = new();
-    private readonly Dictionary<(DriftKey Key, string Metric), MetricHistory> _history = [];
 
     public DriftTracker(DriftOptions options, IDriftWindowStore store, TimeProvider timeProvider)
     {
@@ -30,28 +31,87 @@ internal sealed class DriftTracker
         return _store.AddAsync(key, _options.BucketIndex(observation.At), DriftBucket.Of(observation), cancellationToken);
     }
 
-    /// <summary>Evaluates every key the store knows, adjusting p-values across all of them together.</summary>
+    /// <summary>Evaluates every key the store knows: verdicts from the sequential state, description from the window.</summary>
     public async ValueTask<DriftReport> EvaluateAsync(CancellationToken cancellationToken = default)
     {
         var now = _timeProvider.GetUtcNow();
         var current = _options.BucketIndex(now);
+        var closed = _options.ClosedThrough(now);
         var spans = await ForgetIdleAsync(await _store.KeysAsync(cancellationToken).ConfigureAwait(false), current, cancellationToken).ConfigureAwait(false);
-        var evaluations = new List<(DriftKey Key, KeyEvaluation Evaluation)>(spans.Count);
+        var evaluations = new List<(DriftKey Key, KeyEvaluation Evaluation, KeyMonitor Monitor)>(spans.Count);
         foreach (var span in spans.OrderBy(static s => s.Key.Route, StringComparer.Ordinal)
                      .ThenBy(static s => s.Key.PrimaryModel, StringComparer.Ordinal)
                      .ThenBy(static s => s.Key.BaselineModel, StringComparer.Ordinal))
         {
             var window = await _store.ReadAsync(span.Key, current - _options.WindowBuckets + 1, current, cancellationToken).ConfigureAwait(false);
-            var referenceEnd = Math.Min(current, span.FirstBucket + _options.ReferenceBuckets - 1);
-            var reference = await _store.ReadAsync(span.Key, span.FirstBucket, referenceEnd, cancellationToken).ConfigureAwait(false);
-            evaluations.Add((span.Key, DriftEvaluator.Evaluate(reference, window, _options)));
+            var monitor = await FoldAsync(span.Key, window, closed, cancellationToken).ConfigureAwait(false);
+            evaluations.Add((span.Key, DriftEvaluator.Evaluate(window, _options), monitor));
         }
 
         var adjusted = AdjustAcrossKeys(evaluations.Select(static e => e.Evaluation));
-        lock (_lock)
+        var keys = evaluations.Select(e => Report(e.Key, e.Evaluation, e.Monitor, adjusted)).ToList();
+        return new DriftReport(now, keys) { DriftThreshold = _options.DriftThreshold, WarningThreshold = _options.WarningThreshold };
+    }
+
+    /// <summary>
+    /// Accepts the current behaviour of a route's metrics (all when <paramref name="metric"/> is null) on every key
+    /// of the route: their evidence is cleared and, once they have collected a new reference, they are tested against
+    /// it. Returns the keys re-based; none when the route has no drift state.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<(DriftKey Key, DriftAcceptance Acceptance)>> AcceptAsync(
+        string route, string? metric, string? by, string? reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(route);
+        if (metric is not null && !PairedStreams.RaisesDrift(metric))
         {
-            var keys = evaluations.Select(e => Report(e.Key, e.Evaluation, adjusted, new DriftEvaluationMoment(now, current, e.Evaluation.Pairs))).ToList();
-            return new DriftReport(now, keys);
+            throw new ArgumentException($"'{metric}' is not a metric that raises drift; these do: {string.Join(", ", PairedStreams.All.Select(static s => s.Name))}.", nameof(metric));
+        }
+
+        var accepted = new List<(DriftKey, DriftAcceptance)>();
+        foreach (var span in (await _store.KeysAsync(cancellationToken).ConfigureAwait(false)).Where(s => s.Key.Route == route))
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var stored = await _store.LoadMonitorAsync(span.Key, cancellationToken).ConfigureAwait(false);
+                var monitor = stored is null ? new KeyMonitor() : KeyMonitorJson.Deserialize(stored);
+                var acceptance = monitor.Accept(metric, by, reason, _timeProvider.GetUtcNow());
+                if (await _store.TrySaveMonitorAsync(span.Key, stored, KeyMonitorJson.Serialize(monitor), cancellationToken).ConfigureAwait(false))
+                {
+                    accepted.Add((span.Key, acceptance));
+                    break;
+                }
+
+                if (attempt == SaveAttempts)
+                {
+                    throw new InvalidOperationException($"The drift state of route '{route}' kept changing; the accept was not saved.");
+                }
+            }
+        }
+
+        return accepted;
+    }
+
+    /// <summary>
+    /// Brings the key's shared state up to the newest closed bucket. Another replica may save first: then its state
+    /// (the same buckets, folded the same way) or an accept it saved is read back and folded from there.
+    /// </summary>
+    private async ValueTask<KeyMonitor> FoldAsync(DriftKey key, IReadOnlyList<IndexedDriftBucket> window, long closed, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await _store.LoadMonitorAsync(key, cancellationToken).ConfigureAwait(false);
+            var monitor = stored is null ? new KeyMonitor() : KeyMonitorJson.Deserialize(stored);
+            if (monitor.FoldedThrough >= closed)
+            {
+                return monitor;
+            }
+
+            monitor.Fold(window, closed, _options);
+            if (await _store.TrySaveMonitorAsync(key, stored, KeyMonitorJson.Serialize(monitor), cancellationToken).ConfigureAwait(false)
+                || attempt == SaveAttempts)
+            {
+                return monitor;
+            }
         }
     }
 
@@ -60,26 +120,20 @@ internal sealed class DriftTracker
         var live = new List<DriftKeySpan>(spans.Count);
         foreach (var span in spans)
         {
-            if (!_options.IsIdle(span.LastBucket, current))
+            if (_options.IsIdle(span.LastBucket, current))
+            {
+                await _store.ForgetAsync(span, cancellationToken).ConfigureAwait(false);
+            }
+            else
             {
                 live.Add(span);
-                continue;
-            }
-
-            await _store.ForgetAsync(span, cancellationToken).ConfigureAwait(false);
-            lock (_lock)
-            {
-                foreach (var stale in _history.Keys.Where(k => k.Key == span.Key).ToList())
-                {
-                    _history.Remove(stale);
-                }
             }
         }
 
         return live;
     }
 
-    /// <summary>Benjamini–Hochberg over every metric with a verdict, whichever key it belongs to.</summary>
+    /// <summary>Benjamini–Hochberg over every metric with a window p-value, whichever key it belongs to (descriptive).</summary>
     private static Dictionary<MetricEvaluation, double> AdjustAcrossKeys(IEnumerable<KeyEvaluation> evaluations)
     {
         var tested = evaluations.SelectMany(static e => e.Metrics).Where(static m => m.HasVerdict).ToList();
@@ -93,22 +147,19 @@ internal sealed class DriftTracker
         return byMetric;
     }
 
-    private DriftKeyReport Report(DriftKey key, KeyEvaluation evaluation, Dictionary<MetricEvaluation, double> adjusted, DriftEvaluationMoment moment) => new()
+    private DriftKeyReport Report(DriftKey key, KeyEvaluation evaluation, KeyMonitor monitor, Dictionary<MetricEvaluation, double> adjusted) => new()
     {
         Key = key,
         Pairs = evaluation.Pairs,
         NoiseFloor = evaluation.NoiseFloor,
         Disagreement = evaluation.Disagreement,
-        Metrics = [.. evaluation.Metrics.Select(m => Report(key, m, adjusted.TryGetValue(m, out var p) ? p : null, moment))],
+        Metrics = [.. evaluation.Metrics.Select(m => Report(m, adjusted.TryGetValue(m, out var p) ? p : null, monitor))],
+        Acceptances = monitor.Acceptances,
     };
 
-    private DriftMetricReport Report(DriftKey key, MetricEvaluation metric, double? pAdjusted, DriftEvaluationMoment moment)
+    private DriftMetricReport Report(MetricEvaluation metric, double? pAdjusted, KeyMonitor monitor)
     {
-        var previous = _history.GetValueOrDefault((key, metric.Name), MetricHistory.Initial);
-        var history = DriftHysteresis.Next(previous, pAdjusted, metric, moment, _options);
-        var state = history.State;
-        _history[(key, metric.Name)] = history;
-        return new DriftMetricReport
+        var report = new DriftMetricReport
         {
             Name = metric.Name,
             Pairs = metric.Pairs,
@@ -119,12 +170,27 @@ internal sealed class DriftTracker
             CiHigh = metric.CiHigh,
             PValue = metric.PValue,
             PAdjusted = pAdjusted,
-            State = state,
+            State = DriftState.Ok,
             Note = metric.Note,
-            // A located change is only worth showing when the tests agree something changed.
-            ChangeStartedAt = state == DriftState.Ok ? null : metric.ChangeStartedAt,
-            PairsAtDetection = history.PairsAtDetection,
-            FirstDriftAt = history.FirstDriftAt,
+        };
+        if (!PairedStreams.RaisesDrift(metric.Name))
+        {
+            return report with { Note = metric.Note ?? DriftMetricReport.DescriptiveNote };
+        }
+
+        var stream = monitor.Stream(metric.Name);
+        var evidence = stream.Evidence(PairedStreams.Find(metric.Name)!);
+        var alarmed = stream.State is DriftState.Warning or DriftState.Drift;
+        return report with
+        {
+            State = stream.State,
+            Evidence = evidence,
+            Note = stream.State == DriftState.WarmingUp ? (stream.AcceptedBins is null ? DriftMetricReport.LearningNoiseNote : DriftMetricReport.LearningReferenceNote) : metric.Note,
+            // The window's change-point estimate is sharper; the strongest CUSUM's start stands in when the change
+            // began before the window.
+            ChangeStartedAt = alarmed ? metric.ChangeStartedAt ?? _options.BucketStart(stream.Strongest.StartBucket) : null,
+            PairsAtDetection = stream.PairsAtDetection,
+            FirstDriftAt = stream.FirstDriftAt,
         };
     }
 }

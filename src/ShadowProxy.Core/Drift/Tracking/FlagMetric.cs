@@ -28,7 +28,6 @@ internal static class FlagMetric
             CiLow = delta - (Confidence95.Z * standardError),
             CiHigh = delta + (Confidence95.Z * standardError),
             PValue = McNemarTest.Compute(checked((int)b), checked((int)c)).PValue,
-            DriftSized = Math.Abs(delta) >= options.MinRateEffect,
             ChangeStartedAt = ChangeStart(flag, buckets, (b + c) / n, delta, options),
         };
     }

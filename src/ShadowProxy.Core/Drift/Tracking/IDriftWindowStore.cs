@@ -13,6 +13,15 @@ internal interface IDriftWindowStore
 
     ValueTask<IReadOnlyList<DriftKeySpan>> KeysAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Drops a key and all its buckets (it has been idle past <see cref="DriftOptions.IdleKeyExpiry"/>).</summary>
+    /// <summary>The key's sequential state as last saved (<see cref="KeyMonitorJson"/>); null when none was.</summary>
+    ValueTask<string?> LoadMonitorAsync(DriftKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves the key's sequential state only if it is still <paramref name="expected"/> (null: none saved), so an
+    /// accept made on one replica is never overwritten by another's fold of older state. False when it changed.
+    /// </summary>
+    ValueTask<bool> TrySaveMonitorAsync(DriftKey key, string? expected, string monitor, CancellationToken cancellationToken = default);
+
+    /// <summary>Drops a key, all its buckets and its state (it has been idle past <see cref="DriftOptions.IdleKeyExpiry"/>).</summary>
     ValueTask ForgetAsync(DriftKeySpan span, CancellationToken cancellationToken = default);
 }

@@ -9,6 +9,7 @@ internal sealed class InMemoryDriftWindowStore(DriftOptions options) : IDriftWin
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<DriftKey, KeyBuckets> _keys = [];
+    private readonly Dictionary<DriftKey, string> _monitors = [];
 
     public ValueTask AddAsync(DriftKey key, long bucketIndex, DriftBucket delta, CancellationToken cancellationToken = default)
     {
@@ -52,6 +53,30 @@ internal sealed class InMemoryDriftWindowStore(DriftOptions options) : IDriftWin
         }
     }
 
+    public ValueTask<string?> LoadMonitorAsync(DriftKey key, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return ValueTask.FromResult(_monitors.GetValueOrDefault(key));
+        }
+    }
+
+    public ValueTask<bool> TrySaveMonitorAsync(DriftKey key, string? expected, string monitor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(monitor);
+        lock (_lock)
+        {
+            if (!string.Equals(_monitors.GetValueOrDefault(key), expected, StringComparison.Ordinal))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            _monitors[key] = monitor;
+            return ValueTask.FromResult(true);
+        }
+    }
+
     public ValueTask ForgetAsync(DriftKeySpan span, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(span);
@@ -61,6 +86,7 @@ internal sealed class InMemoryDriftWindowStore(DriftOptions options) : IDriftWin
             if (_keys.TryGetValue(span.Key, out var buckets) && buckets.LastBucket <= span.LastBucket)
             {
                 _keys.Remove(span.Key);
+                _monitors.Remove(span.Key);
             }
         }
 

@@ -1,34 +1,31 @@
 namespace ShadowProxy.Core.Drift.Tracking;
 
 /// <summary>
-/// Population stability of the primary's answer lengths: the window (after the reference span) against the
-/// reference span. PSI is the effect size; the chi-square test on the same bins guards against PSI's
-/// upward bias on small samples, which would otherwise flag pure noise. The change point is looked for over
-/// reference and window buckets together, since a shift often starts right where the reference ends.
+/// Population stability of answer lengths, the primary's against the baseline's over the same window, so the same
+/// requests on both sides: a change in what users ask moves both alike. Descriptive (the paired length ratio is the
+/// metric that raises drift); the chi-square p-value on the same bins shows whether the PSI is more than
+/// small-sample noise.
 /// </summary>
 internal static class LengthPsiMetric
 {
-    public static MetricEvaluation Evaluate(DriftBucket reference, DriftBucket comparison, IReadOnlyList<IndexedDriftBucket> allBuckets, DriftOptions options)
+    public static MetricEvaluation Evaluate(DriftBucket window, IReadOnlyList<IndexedDriftBucket> allBuckets, DriftOptions options)
     {
-        var referenceTotal = reference.PrimaryLengths.Sum();
-        var comparisonTotal = comparison.PrimaryLengths.Sum();
-        if (Math.Min(referenceTotal, comparisonTotal) < options.MinPairs)
+        var pairs = window.PrimaryLengths.Sum();
+        if (pairs < options.MinPairs)
         {
-            return MetricEvaluation.Insufficient(DriftMetricNames.LengthPsi, Math.Min(referenceTotal, comparisonTotal));
+            return MetricEvaluation.Insufficient(DriftMetricNames.LengthPsi, pairs);
         }
 
-        var (expected, actual) = SparseCategories.MergeAdjacent(reference.PrimaryLengths, comparison.PrimaryLengths);
+        var (expected, actual) = SparseCategories.MergeAdjacent(window.BaselineLengths, window.PrimaryLengths);
         var psi = PopulationStabilityIndex.Compute(expected, actual);
         return new MetricEvaluation
         {
             Name = DriftMetricNames.LengthPsi,
-            Pairs = comparisonTotal,
-            BaselineValue = MeanBin(reference.PrimaryLengths),
-            PrimaryValue = MeanBin(comparison.PrimaryLengths),
+            Pairs = pairs,
+            BaselineValue = MeanBin(window.BaselineLengths),
+            PrimaryValue = MeanBin(window.PrimaryLengths),
             Delta = psi,
             PValue = ChiSquareTest.Compute(expected, actual).PValue,
-            DriftSized = psi >= options.DriftPsi,
-            WarningSized = psi >= options.WarningPsi,
             ChangeStartedAt = ChangeStart(allBuckets, options),
             Note = "values are mean half-octave length bins; delta is PSI",
         };

@@ -22,7 +22,6 @@ internal static class LengthRatioMetric
             CiLow = mean - (Confidence95.Z * standardError),
             CiHigh = mean + (Confidence95.Z * standardError),
             PValue = SignTest.Compute(checked((int)window.LogRatioPositive), checked((int)window.LogRatioNegative)).PValue,
-            DriftSized = Math.Abs(mean) >= options.MinLogRatioEffect,
             ChangeStartedAt = ChangeStart(buckets, deviation, options),
         };
     }

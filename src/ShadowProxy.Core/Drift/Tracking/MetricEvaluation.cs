@@ -24,12 +24,6 @@ internal sealed record MetricEvaluation
     /// <summary>Null when there is too little data for a verdict.</summary>
     public double? PValue { get; init; }
 
-    /// <summary>The effect is at least the minimum that counts as drift.</summary>
-    public bool DriftSized { get; init; }
-
-    /// <summary>The effect is at least the minimum for a warning; only PSI has a separate one.</summary>
-    public bool WarningSized { get; init; } = true;
-
     public DateTimeOffset? ChangeStartedAt { get; init; }
 
     public string? Note { get; init; }
@@ -37,5 +31,5 @@ internal sealed record MetricEvaluation
     public bool HasVerdict => PValue is not null;
 
     public static MetricEvaluation Insufficient(string name, long pairs) =>
-        new() { Name = name, Pairs = pairs, Note = InsufficientDataNote, WarningSized = false };
+        new() { Name = name, Pairs = pairs, Note = InsufficientDataNote };
 }

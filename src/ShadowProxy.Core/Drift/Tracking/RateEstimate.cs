@@ -1,7 +1,7 @@
 namespace ShadowProxy.Core.Drift.Tracking;
 
-/// <summary>A proportion with its 95% Wilson interval; <see cref="Assumed"/> marks a configured, not measured, rate.</summary>
-internal sealed record RateEstimate(double Rate, double CiLow, double CiHigh, long Pairs, bool Assumed = false)
+/// <summary>A proportion with its 95% Wilson interval.</summary>
+internal sealed record RateEstimate(double Rate, double CiLow, double CiHigh, long Pairs)
 {
     public static RateEstimate Measure(long successes, long trials)
     {

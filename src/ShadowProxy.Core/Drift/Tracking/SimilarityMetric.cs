@@ -36,7 +36,6 @@ internal static class SimilarityMetric
             CiHigh = delta + (Confidence95.Z * standardError),
             // Bins run from most to least similar: "greater bins" is "less similar than the replicates".
             PValue = MannWhitneyTest.Greater(primary.Counts, noise.Counts).PValue,
-            DriftSized = -delta >= options.MinRateEffect,
             ChangeStartedAt = ChangeStart(kind, buckets, Math.Sqrt(primary.Variance), options),
         };
     }

@@ -321,7 +321,7 @@ function rateIntervals(r) {
     h('span', { class: 'ci-value' }, h('strong', null, pct(est.rate)), ` [${pct(est.ci_low)}–${pct(est.ci_high)}]`,
       h('span', { class: 'muted' }, note)));
   return h('div', { class: 'ci-plot' },
-    row('Noise floor', nf, 'nf', nf.assumed ? ' assumed (too few replicates)' : ` · ${count(nf.pairs)} replicates`),
+    row('Noise floor', nf, 'nf', ` · ${count(nf.pairs)} replicates`),
     row('Disagreement', dis, `dis state-${r.state}`, ` · ${count(dis.pairs)} pairs`),
     h('div', { class: 'ci-axis', 'aria-hidden': 'true' }, h('span', null, '0%'), h('span', null, pct(top, 0))));
 }
@@ -470,7 +470,7 @@ function renderCharts() {
     chartFigure('Answer agreement vs noise floor', [
       { label: 'agreement (1 − disagreement)', cls: 'agreement' },
       { label: 'noise floor agreement (baseline vs replicate, 10-bucket rolling)', cls: 'floor' },
-      { label: nf.assumed ? 'noise floor 95% CI (assumed)' : 'noise floor 95% CI, current window', cls: 'band' },
+      { label: 'noise floor 95% CI, current window', cls: 'band' },
     ], ({
       ...base,
       series: [{ values: floor, cls: 'floor' }, { values: agreement, cls: 'agreement' }],

@@ -7,7 +7,8 @@ namespace ShadowProxy.Gateway.Storage.Redis;
 /// <summary>
 /// Drift windows merged across replicas: one hash per (key, bucket) grown with HINCRBY, and each key's first and last
 /// bucket kept in two hashes. Reference buckets never expire (as in memory); later ones expire once they can no longer
-/// fall inside the window, so every replica evaluates the same counts and reaches the same verdict.
+/// fall inside the window, so every replica evaluates the same counts. Each key's sequential state is one string,
+/// saved only if unchanged since it was read (WATCH-style condition), so replicas share verdicts and accepts.
 /// </summary>
 internal sealed partial class RedisDriftWindowStore(RedisConnection redis, DriftOptions options, ILogger<RedisDriftWindowStore> logger) : IDriftWindowStore
 {
@@ -88,7 +89,20 @@ internal sealed partial class RedisDriftWindowStore(RedisConnection redis, Drift
             .Select(e => new DriftKeySpan(KeyOf(e.Id), e.First, lasts.GetValueOrDefault(e.Id, e.First))),];
     }
 
-    /// <summary>Deletes the key's reference and window buckets and its first/last marks.</summary>
+    public async ValueTask<string?> LoadMonitorAsync(DriftKey key, CancellationToken cancellationToken = default) =>
+        await redis.Database.StringGetAsync(MonitorKey(IdOf(key)));
+
+    public async ValueTask<bool> TrySaveMonitorAsync(DriftKey key, string? expected, string monitor, CancellationToken cancellationToken = default)
+    {
+        var stateKey = MonitorKey(IdOf(key));
+        var transaction = redis.Database.CreateTransaction();
+        transaction.AddCondition(expected is null ? Condition.KeyNotExists(stateKey) : Condition.StringEqual(stateKey, expected));
+        // Outlives an idle key by a day at most: ForgetAsync removes it with the buckets, this only catches strays.
+        _ = transaction.StringSetAsync(stateKey, monitor, options.IdleKeyExpiry + TimeSpan.FromDays(1));
+        return await transaction.ExecuteAsync();
+    }
+
+    /// <summary>Deletes the key's reference and window buckets, its first/last marks and its sequential state.</summary>
     public async ValueTask ForgetAsync(DriftKeySpan span, CancellationToken cancellationToken = default)
     {
         var id = IdOf(span.Key);
@@ -103,6 +117,7 @@ internal sealed partial class RedisDriftWindowStore(RedisConnection redis, Drift
             buckets.Add(BucketKey(id, index));
         }
 
+        buckets.Add(MonitorKey(id));
         try
         {
             var transaction = redis.Database.CreateTransaction();
@@ -118,6 +133,8 @@ internal sealed partial class RedisDriftWindowStore(RedisConnection redis, Drift
     }
 
     private RedisKey BucketKey(string id, long bucketIndex) => redis.Key($"drift:{id}:{bucketIndex.ToString(CultureInfo.InvariantCulture)}");
+
+    private RedisKey MonitorKey(string id) => redis.Key($"drift:{id}:monitor");
 
     private static string IdOf(DriftKey key) =>
         $"{Uri.EscapeDataString(key.Route)}|{Uri.EscapeDataString(key.PrimaryModel)}|{Uri.EscapeDataString(key.BaselineModel)}";

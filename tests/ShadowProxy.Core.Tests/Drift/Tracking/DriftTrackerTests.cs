@@ -9,9 +9,10 @@ public sealed class DriftTrackerTests
     private static readonly DriftKey Chat = new("chat", "gpt-new", "gpt-old");
     private static readonly DriftKey Search = new("search", "gpt-new", "gpt-old");
 
-    private static readonly DriftOptions Options = new() { WindowBuckets = 3, ReferenceBuckets = 3, DriftConfirmationBuckets = 1 };
+    private static readonly DriftOptions Options = new() { WindowBuckets = 3, ReferenceBuckets = 3 };
 
-    private readonly FakeTimeProvider _time = new(Observations.Start);
+    /// <summary>Ten seconds into a bucket, so one bucket later the previous one is closed (past its grace) and folded in.</summary>
+    private readonly FakeTimeProvider _time = new(Observations.Start.AddSeconds(10));
 
     private DriftTracker NewTracker(DriftOptions? options = null) =>
         new(options ?? Options, new InMemoryDriftWindowStore(options ?? Options), _time);
@@ -49,28 +50,45 @@ public sealed class DriftTrackerTests
         Assert.Equal([Search], report.Keys.Select(k => k.Key));
     }
 
+    /// <summary>Adds a bucket of pairs, moves on a bucket and evaluates, as the gateway's timer would.</summary>
+    private async Task<DriftMetricReport> StepAsync(DriftTracker tracker, int pairs, int disagreements, int noiseDisagreements)
+    {
+        await AddBucketAsync(tracker, Chat, pairs, disagreements, noiseDisagreements);
+        _time.Advance(Options.BucketDuration);
+        return Disagreement(await tracker.EvaluateAsync(TestContext.Current.CancellationToken), Chat);
+    }
+
     [Fact]
-    public async Task EvaluateAsync_SustainedDisagreement_WarnsThenDriftsThenClearsOnceTheWindowMovesOn()
+    public async Task EvaluateAsync_DisagreementAboveTheNoiseFloor_WarmsUpThenDriftsThenClearsWhenItReturns()
     {
         var tracker = NewTracker();
         var states = new List<DriftState>();
         var pairs = new List<long?>();
-        for (var minute = 0; minute < 9; minute++)
+        for (var minute = 0; minute < 16; minute++)
         {
-            var drifting = minute < 4;
-            await AddBucketAsync(tracker, Chat, pairs: 100, disagreements: drifting ? 60 : 10, noiseDisagreements: 10);
-            var metric = Disagreement(await tracker.EvaluateAsync(TestContext.Current.CancellationToken), Chat);
+            var metric = await StepAsync(tracker, pairs: 100, disagreements: minute is >= 1 and < 4 ? 60 : 10, noiseDisagreements: 10);
             states.Add(metric.State);
             pairs.Add(metric.PairsAtDetection);
-            _time.Advance(Options.BucketDuration);
         }
 
-        Assert.Equal(
-            [DriftState.Warning, DriftState.Drift, DriftState.Drift, DriftState.Drift, DriftState.Drift, DriftState.Drift, DriftState.Ok, DriftState.Ok, DriftState.Ok],
-            states);
-        Assert.Equal(200, pairs[1]);
-        Assert.Equal(200, pairs[5]);
-        Assert.Null(pairs[6]);
+        // Bucket 0 teaches the noise floor (10%); 60% is far above it from bucket 1 on; back at 10% the evidence drains.
+        Assert.Equal(DriftState.WarmingUp, states[0]);
+        Assert.Equal(DriftState.Drift, states[1]);
+        Assert.Equal(100, pairs[1]);
+        Assert.Equal(DriftState.Drift, states[3]);
+        Assert.Equal(DriftState.Ok, states[^1]);
+        Assert.Null(pairs[^1]);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_DisagreementAtTheNoiseFloor_NeverWarns()
+    {
+        var tracker = NewTracker();
+        for (var minute = 0; minute < 200; minute++)
+        {
+            var metric = await StepAsync(tracker, pairs: 100, disagreements: 10, noiseDisagreements: 10);
+            Assert.Equal(minute == 0 ? DriftState.WarmingUp : DriftState.Ok, metric.State);
+        }
     }
 
     [Fact]
@@ -80,15 +98,86 @@ public sealed class DriftTrackerTests
         DriftMetricReport? metric = null;
         for (var minute = 0; minute < 12; minute++)
         {
-            await AddBucketAsync(tracker, Chat, pairs: 50, disagreements: minute < 6 ? 5 : 30, noiseDisagreements: 5);
-            metric = Disagreement(await tracker.EvaluateAsync(TestContext.Current.CancellationToken), Chat);
-            _time.Advance(Options.BucketDuration);
+            metric = await StepAsync(tracker, pairs: 50, disagreements: minute < 6 ? 5 : 30, noiseDisagreements: 5);
         }
 
         Assert.Equal(DriftState.Drift, metric!.State);
         Assert.Equal(Observations.Start.AddMinutes(6), metric.ChangeStartedAt);
-        Assert.NotNull(metric.FirstDriftAt);
         Assert.InRange(metric.FirstDriftAt!.Value, Observations.Start.AddMinutes(7), Observations.Start.AddMinutes(9));
+        Assert.True(metric.Evidence >= tracker.Options.DriftThreshold);
+    }
+
+    [Fact]
+    public async Task AcceptAsync_ClearsTheAlarm_LearnsTheNewLevel_AndCatchesTheNextChange()
+    {
+        var tracker = NewTracker();
+        for (var minute = 0; minute < 3; minute++)
+        {
+            await StepAsync(tracker, pairs: 100, disagreements: minute == 0 ? 10 : 50, noiseDisagreements: 10);
+        }
+
+        var accepted = await tracker.AcceptAsync("chat", metric: null, by: "ops", reason: "moved to the new model", TestContext.Current.CancellationToken);
+        var report = await tracker.EvaluateAsync(TestContext.Current.CancellationToken);
+
+        var acceptance = Assert.Single(accepted).Acceptance;
+        Assert.Equal(PairedStreams.All.Select(s => s.Name), acceptance.Metrics);
+        var audited = Assert.Single(report.Keys.Single().Acceptances);
+        Assert.Equal((acceptance.At, "ops", "moved to the new model"), (audited.At, audited.By, audited.Reason));
+        var cleared = Disagreement(report, Chat);
+        Assert.Equal(DriftState.WarmingUp, cleared.State);
+        Assert.Equal(DriftMetricReport.LearningReferenceNote, cleared.Note);
+
+        var states = new List<DriftState>();
+        for (var minute = 0; minute < 8; minute++)
+        {
+            states.Add((await StepAsync(tracker, pairs: 100, disagreements: minute < 5 ? 50 : 90, noiseDisagreements: 10)).State);
+        }
+
+        // Three buckets fill the 300-pair reference at 50%; 50% is then Ok and 90% a new drift.
+        Assert.Equal([DriftState.WarmingUp, DriftState.WarmingUp, DriftState.WarmingUp, DriftState.Ok, DriftState.Ok, DriftState.Drift], states.Take(6));
+    }
+
+    [Fact]
+    public async Task AcceptAsync_OneMetric_LeavesTheOthersAlone_AndAnUnknownMetricIsRefused()
+    {
+        var tracker = NewTracker();
+        await StepAsync(tracker, pairs: 100, disagreements: 10, noiseDisagreements: 10);
+        await StepAsync(tracker, pairs: 100, disagreements: 10, noiseDisagreements: 10);
+
+        var accepted = await tracker.AcceptAsync("chat", DriftMetricNames.Refusal, by: null, reason: null, TestContext.Current.CancellationToken);
+        var report = await tracker.EvaluateAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal([DriftMetricNames.Refusal], Assert.Single(accepted).Acceptance.Metrics);
+        Assert.Equal(DriftState.WarmingUp, report.Keys.Single().Metrics.Single(m => m.Name == DriftMetricNames.Refusal).State);
+        Assert.Equal(DriftState.Ok, Disagreement(report, Chat).State);
+        var refused = await Assert.ThrowsAsync<ArgumentException>(async () =>
+            await tracker.AcceptAsync("chat", "length_psi", null, null, TestContext.Current.CancellationToken));
+        Assert.Contains("length_psi", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await tracker.AcceptAsync("no-such-route", null, null, null, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_TwoTrackersOnOneStore_ShareVerdictsAndAccepts()
+    {
+        var store = new InMemoryDriftWindowStore(Options);
+        var first = new DriftTracker(Options, store, _time);
+        var second = new DriftTracker(Options, store, _time);
+        for (var minute = 0; minute < 3; minute++)
+        {
+            await AddBucketAsync(first, Chat, 50, minute == 0 ? 5 : 30, 5);
+            await AddBucketAsync(second, Chat, 50, minute == 0 ? 5 : 30, 5);
+            _time.Advance(Options.BucketDuration);
+            Assert.Equal(
+                Disagreement(await first.EvaluateAsync(TestContext.Current.CancellationToken), Chat),
+                Disagreement(await second.EvaluateAsync(TestContext.Current.CancellationToken), Chat));
+        }
+
+        Assert.Equal(DriftState.Drift, Disagreement(await second.EvaluateAsync(TestContext.Current.CancellationToken), Chat).State);
+        await first.AcceptAsync("chat", null, "ops", null, TestContext.Current.CancellationToken);
+
+        var seen = await second.EvaluateAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(DriftState.WarmingUp, Disagreement(seen, Chat).State);
+        Assert.Equal("ops", Assert.Single(seen.Keys.Single().Acceptances).By);
     }
 
     [Fact]
@@ -109,21 +198,20 @@ public sealed class DriftTrackerTests
     }
 
     [Fact]
-    public async Task EvaluateAsync_TooFewPairs_NeverGivesAVerdict()
+    public async Task EvaluateAsync_WithoutReplicates_DisagreementWarmsUpAndNeverWarns()
     {
         var tracker = NewTracker();
         for (var minute = 0; minute < 5; minute++)
         {
-            await AddBucketAsync(tracker, Chat, pairs: 5, disagreements: 5, noiseDisagreements: 0);
-            var report = await tracker.EvaluateAsync(TestContext.Current.CancellationToken);
-
-            Assert.All(report.Keys.Single().Metrics, m =>
+            for (var i = 0; i < 100; i++)
             {
-                Assert.Equal(DriftState.Ok, m.State);
-                Assert.Equal(MetricEvaluation.InsufficientDataNote, m.Note);
-                Assert.Null(m.PAdjusted);
-            });
+                await tracker.AddAsync(Chat, Observations.Pair(disagree: i < 90, noiseDisagree: null, at: _time.GetUtcNow()), TestContext.Current.CancellationToken);
+            }
+
             _time.Advance(Options.BucketDuration);
+            var metric = Disagreement(await tracker.EvaluateAsync(TestContext.Current.CancellationToken), Chat);
+            Assert.Equal(DriftState.WarmingUp, metric.State);
+            Assert.Equal(DriftMetricReport.LearningNoiseNote, metric.Note);
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using ShadowProxy.Core.Drift.Tracking;
+using ShadowProxy.DriftBench.Traffic;
 using ShadowProxy.Simulator.Profiles;
 
 namespace ShadowProxy.Core.Tests.Drift.Tracking;
@@ -16,8 +17,7 @@ internal static class SimulatedRun
 
     public static DriftKey Key { get; } = new("chat", "gpt-sim-primary", "gpt-sim-baseline");
 
-    /// <summary>The first ten buckets (a hundred pairs) are the length reference.</summary>
-    public static DriftOptions Options { get; } = new() { ReferenceBuckets = 10 };
+    public static DriftOptions Options { get; } = new();
 
     public static DateTimeOffset PairTime(int pair) => Start.AddSeconds(pair * 60.0 / PairsPerBucket);
 
