@@ -16,6 +16,7 @@ internal static class AdminApiEndpoints
             var report = refresh == true ? await monitor.RefreshAsync(cancellationToken) : monitor.Latest;
             return Results.Json(DriftApiMapper.Map(report, models.Events, probes.Snapshot()), AdminJsonContext.Default.DriftResponse);
         });
+        DriftAcceptEndpoint.Map(api);
         api.MapGet("/metrics", () => Results.Json(MetricCatalogueResponse.Current, AdminJsonContext.Default.MetricCatalogueResponse));
         api.MapGet("/readiness", async (string? route, bool? refresh, DriftMonitor monitor, IOptionsMonitor<ReadinessOptions> options, CancellationToken cancellationToken) =>
         {

@@ -5,6 +5,8 @@ namespace ShadowProxy.Gateway.Admin;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(ReadinessReport))]
 [JsonSerializable(typeof(DriftResponse))]
+[JsonSerializable(typeof(DriftAcceptRequest))]
+[JsonSerializable(typeof(DriftAcceptResponse))]
 [JsonSerializable(typeof(ReadinessVerdict))]
 [JsonSerializable(typeof(ServedModelsResponse))]
 [JsonSerializable(typeof(ApiError))]

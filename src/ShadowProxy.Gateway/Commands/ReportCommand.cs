@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using ShadowProxy.Core.Replay;
 using ShadowProxy.Gateway.Admin;
@@ -10,8 +9,6 @@ namespace ShadowProxy.Gateway.Commands;
 /// <summary>`shadowproxy report --admin-url URL`: the drift table of a running gateway, in the same shape as `replay`.</summary>
 internal static class ReportCommand
 {
-    private static readonly Option<Uri?> AdminUrlOption = UrlOption.Create("--admin-url", "The gateway's admin listener, e.g. http://127.0.0.1:9090.", required: true);
-    private static readonly Option<string?> TokenOption = new("--token") { Description = "Admin token (or set SHADOWPROXY_ADMIN_TOKEN)." };
     private static readonly Option<string?> RouteOption = new("--route") { Description = "Only this route." };
     private static readonly Option<ReplayReportFormat> FormatOption = new("--format") { Description = "table, json or markdown.", DefaultValueFactory = _ => ReplayReportFormat.Table };
     private static readonly Option<string> FailOn = FailOnOption.Create();
@@ -19,8 +16,7 @@ internal static class ReportCommand
     public static Command Create()
     {
         var report = new Command("report", "Print the drift table of a running gateway from its admin API.");
-        report.Options.Add(AdminUrlOption);
-        report.Options.Add(TokenOption);
+        AdminConnection.AddTo(report);
         report.Options.Add(RouteOption);
         report.Options.Add(FormatOption);
         report.Options.Add(FailOn);
@@ -30,12 +26,7 @@ internal static class ReportCommand
 
     internal static async Task<int> RunAsync(ParseResult parseResult, TextWriter output, CancellationToken cancellationToken)
     {
-        using var client = new HttpClient { BaseAddress = parseResult.GetValue(AdminUrlOption), Timeout = TimeSpan.FromSeconds(30) };
-        var token = parseResult.GetValue(TokenOption) ?? Environment.GetEnvironmentVariable("SHADOWPROXY_ADMIN_TOKEN");
-        if (!string.IsNullOrEmpty(token))
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
+        using var client = AdminConnection.CreateClient(parseResult);
 
         DriftResponse drift;
         try

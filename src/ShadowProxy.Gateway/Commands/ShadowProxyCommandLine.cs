@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace ShadowProxy.Gateway.Commands;
 
-/// <summary>`shadowproxy [serve|demo|replay|report]`; bare `shadowproxy` serves.</summary>
+/// <summary>`shadowproxy [serve|demo|replay|report|drift accept]`; bare `shadowproxy` serves.</summary>
 internal static class ShadowProxyCommandLine
 {
     public static RootCommand Create()
@@ -13,6 +13,7 @@ internal static class ShadowProxyCommandLine
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(DriftCommand.Create());
         return root;
     }
 }

@@ -12,7 +12,7 @@ internal static class DemoSummary
     public static string Progress(DriftReport report)
     {
         var pairs = report.Keys.Sum(k => k.Pairs);
-        var flagged = report.Keys.SelectMany(k => k.Metrics).Where(m => m.State != DriftState.Ok)
+        var flagged = report.Keys.SelectMany(k => k.Metrics).Where(static m => m.State is DriftState.Warning or DriftState.Drift)
             .Select(m => $"{m.Name}={DriftApiMapper.StateName(m.State)}").Distinct().ToList();
         return $"pairs {pairs,5}  {(flagged.Count == 0 ? "no drift" : "DRIFT: " + string.Join(" ", flagged))}";
     }
@@ -23,10 +23,10 @@ internal static class DemoSummary
         {
             output.WriteLine();
             output.WriteLine($"route {key.Key.Route}: {key.Key.PrimaryModel} vs pinned {key.Key.BaselineModel} — {key.Pairs} pairs, noise floor {key.NoiseFloor.Rate:P1} (n={key.NoiseFloor.Pairs})");
-            output.WriteLine($"  {"metric",-20} {"baseline",9} {"primary",9} {"p (BH)",9}  state");
+            output.WriteLine($"  {"metric",-20} {"baseline",9} {"primary",9} {"evidence",9}  state (warning at {report.WarningThreshold:F1}, drift at {report.DriftThreshold:F1})");
             foreach (var metric in key.Metrics)
             {
-                output.WriteLine($"  {metric.Name,-20} {Format(metric.BaselineValue),9} {Format(metric.PrimaryValue),9} {Format(metric.PAdjusted, "0.0e0"),9}  {DriftApiMapper.StateName(metric.State).ToUpperInvariant()}{(metric.Note is null ? string.Empty : $" ({metric.Note})")}");
+                output.WriteLine($"  {metric.Name,-20} {Format(metric.BaselineValue),9} {Format(metric.PrimaryValue),9} {Format(metric.Evidence, "0.0"),9}  {DriftApiMapper.StateName(metric.State).ToUpperInvariant()}{(metric.Note is null ? string.Empty : $" ({metric.Note})")}");
             }
 
             foreach (var probe in probes.Where(p => p.Route == key.Key.Route && p.Model == key.Key.PrimaryModel))

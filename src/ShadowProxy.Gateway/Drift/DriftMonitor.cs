@@ -59,7 +59,7 @@ internal sealed partial class DriftMonitor(DriftTracker tracker, IConfiguration 
                     var id = (key.Key, metric.Name);
                     if (_lastStates.TryGetValue(id, out var previous) && previous != metric.State)
                     {
-                        LogStateChanged(logger, key.Key.Route, key.Key.PrimaryModel, metric.Name, previous, metric.State, metric.PAdjusted);
+                        LogStateChanged(logger, key.Key.Route, key.Key.PrimaryModel, metric.Name, previous, metric.State, metric.Evidence);
                     }
 
                     _lastStates[id] = metric.State;
@@ -71,6 +71,6 @@ internal sealed partial class DriftMonitor(DriftTracker tracker, IConfiguration 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Drift evaluation skipped, the drift store is unavailable: {Error}")]
     private static partial void LogEvaluationFailed(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Drift state of {Metric} on route {Route} (model {Model}) changed {From} -> {To} (adjusted p {PAdjusted})")]
-    private static partial void LogStateChanged(ILogger logger, string route, string model, string metric, DriftState from, DriftState to, double? pAdjusted);
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Drift state of {Metric} on route {Route} (model {Model}) changed {From} -> {To} (evidence {Evidence})")]
+    private static partial void LogStateChanged(ILogger logger, string route, string model, string metric, DriftState from, DriftState to, double? evidence);
 }

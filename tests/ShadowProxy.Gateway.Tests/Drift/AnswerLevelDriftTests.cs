@@ -15,12 +15,18 @@ namespace ShadowProxy.Gateway.Tests.Drift;
 public sealed partial class AnswerLevelDriftTests
 {
     private const int Requests = 120;
+    private const int Waves = 4;
+    private static readonly TimeSpan WaveGap = TimeSpan.FromMilliseconds(300);
     private const string Tools = """[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object"}}}]""";
 
     private static readonly Dictionary<string, string?> Settings = new()
     {
         [$"Shadowing:Routes:{RecordingSetup.Route}:NoiseReplicateRate"] = "0.5",
-        ["Drift:DriftConfirmationBuckets"] = "0",
+        // Short buckets so the requests' waves land in several, and a budget of one false drift an hour keeps short
+        // runs decisive.
+        ["Drift:BucketDuration"] = "00:00:00.200",
+        ["Drift:FalseDriftInterval"] = "01:00:00",
+        ["Drift:FalseWarningInterval"] = "00:10:00",
     };
 
     [Theory]
@@ -87,15 +93,20 @@ public sealed partial class AnswerLevelDriftTests
         setup.Primary.Respond = (context, request) => Answer(context, request, primary);
         setup.Baseline.Respond = (context, request) => Answer(context, request, baseline);
         using var client = setup.Gateway.ProxyClient();
-        await Parallel.ForAsync(0, Requests, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = TestContext.Current.CancellationToken }, async (i, token) =>
+        // In waves a bucket apart, as traffic arrives over time: the noise floor is learnt from earlier buckets only.
+        for (var wave = 0; wave < Waves; wave++)
         {
-            var body = $$"""{"model":"gpt-4o","stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"Request {{i}}: help me."}],"tools":""" + Tools + "}";
-            using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            using var response = await client.SendAsync(request, token);
-            response.EnsureSuccessStatusCode();
-            await response.Content.ReadAsStringAsync(token);
-        });
-        await setup.WaitForAccountingAsync();
+            await Parallel.ForAsync(wave * Requests / Waves, (wave + 1) * Requests / Waves, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = TestContext.Current.CancellationToken }, async (i, token) =>
+            {
+                var body = $$"""{"model":"gpt-4o","stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"Request {{i}}: help me."}],"tools":""" + Tools + "}";
+                using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                using var response = await client.SendAsync(request, token);
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsStringAsync(token);
+            });
+            await setup.WaitForAccountingAsync();
+            await Task.Delay(WaveGap, TestContext.Current.CancellationToken);
+        }
 
         using var admin = setup.Gateway.AdminClient();
         using var drift = JsonDocument.Parse(await admin.GetStringAsync("admin/api/drift?refresh=true", TestContext.Current.CancellationToken));

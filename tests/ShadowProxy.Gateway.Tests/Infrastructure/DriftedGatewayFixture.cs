@@ -61,6 +61,8 @@ public sealed class DriftedGatewayFixture : IAsyncLifetime
                 ["Drift:WindowBuckets"] = "120",
                 ["Drift:ReferenceBuckets"] = "3",
                 ["Drift:EvaluateEvery"] = "00:00:00.5",
+                ["Drift:FalseDriftInterval"] = "01:00:00",
+                ["Drift:FalseWarningInterval"] = "00:10:00",
                 ["Readiness:MinPairs"] = "100",
                 ["Probes:Routes:openai:Enabled"] = "true",
                 ["Probes:Routes:openai:Interval"] = "00:00:01",

@@ -42,6 +42,21 @@ public sealed class RedisScaleOutTests
         Assert.Equal(paired, route["pairs"]!.GetValue<long>());
         Assert.NotEmpty(route["metrics"]!.AsArray());
 
+        // An accept on one gateway re-bases the route for both: the sequential state lives in Redis.
+        using (var accepting = gateways[0].AdminClient())
+        {
+            using var body = new StringContent($$"""{"route":"{{RedisDeployment.Route}}","by":"ops","reason":"new model rolled out"}""", System.Text.Encoding.UTF8, "application/json");
+            using var accepted = await accepting.PostAsync("/admin/api/drift/accept", body, TestContext.Current.CancellationToken);
+            Assert.True(accepted.IsSuccessStatusCode, await accepted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+
+        var rebased = await Task.WhenAll(gateways.Select(RedisDeployment.DriftAsync));
+        Assert.Equal(rebased[0]["routes"]!.ToJsonString(), rebased[1]["routes"]!.ToJsonString());
+        var after = Assert.Single(rebased[1]["routes"]!.AsArray())!;
+        var audit = Assert.Single(after["acceptances"]!.AsArray())!;
+        Assert.Equal(("ops", "new model rolled out"), (audit["by"]!.GetValue<string>(), audit["reason"]!.GetValue<string>()));
+        Assert.All(after["metrics"]!.AsArray().Where(m => m!["evidence"] is not null), m => Assert.Equal("warming_up", m!["state"]!.GetValue<string>()));
+
         // Evidence recorded by either worker is visible from either gateway.
         using var admin = gateways[1].AdminClient();
         var page = JsonNode.Parse(await admin.GetStringAsync("/admin/api/pairs?page_size=5", TestContext.Current.CancellationToken))!;

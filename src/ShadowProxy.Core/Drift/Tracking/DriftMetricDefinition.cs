@@ -6,7 +6,7 @@ namespace ShadowProxy.Core.Drift.Tracking;
 /// <param name="Description">What one side's value means, in a sentence.</param>
 /// <param name="Unit">"ratio" (0–1 rates and similarities), "log_ratio" or "psi".</param>
 /// <param name="Kind">How pairs are read and tested.</param>
-/// <param name="Test">The test behind the p-value, as printed in reports.</param>
+/// <param name="Test">The sequential test behind the verdict (or "descriptive"), as printed in reports.</param>
 /// <param name="HigherIsWorse">Which direction of the primary's value is the bad one; null when either is.</param>
 internal sealed record DriftMetricDefinition(
     string Name, string Title, string Description, string Unit, DriftMetricKind Kind, string Test, bool? HigherIsWorse)

@@ -4,8 +4,8 @@
 
 const REFRESH_MS = 5000;
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const STATE_RANK = { drift: 2, warning: 1, ok: 0 };
-const STATE_TEXT = { drift: '▲ drift', warning: '! warning', ok: '✓ ok' };
+const STATE_RANK = { drift: 2, warning: 1, ok: 0, warming_up: -1 };
+const STATE_TEXT = { drift: '▲ drift', warning: '! warning', ok: '✓ ok', warming_up: '… warming up' };
 // Metric names, units and descriptions come from the gateway's catalogue (api/metrics), never from this file.
 const catalogue = new Map();
 const isRate = (name) => catalogue.get(name)?.unit === 'ratio';
@@ -293,6 +293,7 @@ function routeCard(r) {
   h('p', { class: 'verdict' }, verdictText(r, drifting, warning, started)),
   rateIntervals(r),
   metricsTable(r),
+  acceptancesList(r),
   probesTable(r),
   h('footer', { class: 'card-foot' },
     h('span', { class: 'muted' }, `${count(r.pairs)} pairs in window`),
@@ -333,7 +334,7 @@ function metricsTable(r) {
     h('td', { class: 'num' }, metricValue(m.name, m.baseline)),
     h('td', { class: 'num' }, metricValue(m.name, m.primary)),
     h('td', { class: 'num' }, metricDelta(m.name, m.delta), h('small', null, metricInterval(m.name, m.ci_low, m.ci_high))),
-    h('td', { class: 'num', title: isNum(m.p_value) ? `raw p = ${m.p_value}` : null }, pValue(m.p_adjusted)),
+    h('td', { class: 'num', title: evidenceTitle(m) }, isNum(m.evidence) ? m.evidence.toFixed(1) : '—'),
     h('td', null, badge(m.state)),
     h('td', { title: m.first_drift_at ? `first in drift ${new Date(m.first_drift_at).toISOString()}` : null },
       m.change_started_at ? h('span', { title: new Date(m.change_started_at).toISOString() }, time(m.change_started_at, false)) : '—',
@@ -341,9 +342,27 @@ function metricsTable(r) {
   return h('div', { class: 'table-wrap' }, h('table', { class: 'metrics' },
     h('caption', { class: 'visually-hidden' }, `Comparison metrics for ${r.route}`),
     h('thead', null, h('tr', null,
-      ['Metric', 'Baseline', 'Primary', 'Δ [95% CI]', 'p (BH)', 'State', 'Change started'].map((c, i) =>
+      ['Metric', 'Baseline', 'Primary', 'Δ [95% CI]', 'Evidence', 'State', 'Change started'].map((c, i) =>
         h('th', { scope: 'col', class: i >= 1 && i <= 4 ? 'num' : null }, c)))),
     h('tbody', null, rows)));
+}
+
+// The verdict's evidence is the sequential detector's; the window's p-value is only context.
+function evidenceTitle(m) {
+  const d = state.drift;
+  const p = isNum(m.p_adjusted) ? ` · window p (BH) ${m.p_adjusted.toPrecision(2)}` : '';
+  return isNum(m.evidence) ? `ln e-value; warning at ${d.warning_threshold.toFixed(1)}, drift at ${d.drift_threshold.toFixed(1)}${p}` : `descriptive only${p}`;
+}
+
+// Accepted changes: who re-based which metrics, when and why.
+function acceptancesList(r) {
+  const accepted = r.acceptances || [];
+  if (!accepted.length) return null;
+  return h('div', { class: 'acceptances' }, h('h4', null, 'Accepted changes'),
+    h('ul', null, [...accepted].reverse().map((a) => h('li', { class: 'acceptance', dataset: { at: a.at } },
+      h('span', { title: new Date(a.at).toISOString() }, time(a.at, false)), ` · ${a.by || 'unknown'} accepted `,
+      a.metrics.length === (r.metrics || []).filter((m) => isNum(m.evidence)).length ? 'every metric' : a.metrics.join(', '),
+      a.reason ? h('q', null, a.reason) : null))));
 }
 
 // Canary probes: tasks with known answers, so each side gets a ground-truth accuracy (p from McNemar).
