@@ -39,7 +39,6 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
                 ["Shadowing:Routes:openai:Budget:RequestsPerMinute"] = "0",
                 ["Drift:BucketDuration"] = settings.DriftBucket.ToString(),
                 ["Drift:WindowBuckets"] = "24",
-                ["Drift:ReferenceBuckets"] = "4",
                 ["Drift:EvaluateEvery"] = "00:00:02",
                 ["Probes:Routes:openai:Enabled"] = "true",
                 ["Probes:Routes:openai:Interval"] = "00:00:02",

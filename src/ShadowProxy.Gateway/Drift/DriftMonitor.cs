@@ -57,7 +57,9 @@ internal sealed partial class DriftMonitor(DriftTracker tracker, IConfiguration 
                 foreach (var metric in key.Metrics)
                 {
                     var id = (key.Key, metric.Name);
-                    if (_lastStates.TryGetValue(id, out var previous) && previous != metric.State)
+                    // Learning a null (warming up) and then finding nothing (ok) is not news.
+                    if (_lastStates.TryGetValue(id, out var previous) && previous != metric.State
+                        && !(previous is DriftState.WarmingUp or DriftState.Ok && metric.State is DriftState.WarmingUp or DriftState.Ok))
                     {
                         LogStateChanged(logger, key.Key.Route, key.Key.PrimaryModel, metric.Name, previous, metric.State, metric.Evidence);
                     }

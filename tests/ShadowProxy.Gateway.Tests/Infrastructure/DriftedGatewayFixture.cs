@@ -59,7 +59,6 @@ public sealed class DriftedGatewayFixture : IAsyncLifetime
                 ["Comparison:Prices:gpt-sim:OutputPerMillion"] = "30",
                 ["Drift:BucketDuration"] = "00:00:01",
                 ["Drift:WindowBuckets"] = "120",
-                ["Drift:ReferenceBuckets"] = "3",
                 ["Drift:EvaluateEvery"] = "00:00:00.5",
                 ["Drift:FalseDriftInterval"] = "01:00:00",
                 ["Drift:FalseWarningInterval"] = "00:10:00",

@@ -41,7 +41,10 @@ internal sealed record DriftMetricReport
     /// <summary>Start of the bucket where the change began; only given while the metric is not Ok.</summary>
     public DateTimeOffset? ChangeStartedAt { get; init; }
 
-    /// <summary>Pairs since the change began when the metric entered Drift (kept until it clears).</summary>
+    /// <summary>
+    /// The metric's own trials (decided pairs, discordant pairs, replicated requests…) since the change began, when it
+    /// entered Drift; kept until it clears.
+    /// </summary>
     public long? PairsAtDetection { get; init; }
 
     public DateTimeOffset? FirstDriftAt { get; init; }

@@ -7,9 +7,6 @@ internal sealed record DriftOptions
     /// <summary>Buckets, up to and including the current one, that the tests look at.</summary>
     public int WindowBuckets { get; init; } = 60;
 
-    /// <summary>The first buckets seen for a key; later length histograms are compared with them (PSI).</summary>
-    public int ReferenceBuckets { get; init; } = 60;
-
     /// <summary>Below this many pairs a metric reports "insufficient data" and never a verdict.</summary>
     public int MinPairs { get; init; } = 30;
 
@@ -79,7 +76,6 @@ internal sealed record DriftOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(BucketDuration, TimeSpan.Zero, nameof(BucketDuration));
         ArgumentOutOfRangeException.ThrowIfLessThan(WindowBuckets, 1, nameof(WindowBuckets));
-        ArgumentOutOfRangeException.ThrowIfLessThan(ReferenceBuckets, 1, nameof(ReferenceBuckets));
         ArgumentOutOfRangeException.ThrowIfLessThan(MinPairs, 1, nameof(MinPairs));
         ArgumentOutOfRangeException.ThrowIfNegative(MinNoisePairs, nameof(MinNoisePairs));
         ArgumentOutOfRangeException.ThrowIfLessThan(NoiseMemory, 2, nameof(NoiseMemory));

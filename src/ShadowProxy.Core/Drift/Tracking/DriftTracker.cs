@@ -175,7 +175,7 @@ internal sealed class DriftTracker
         };
         if (!PairedStreams.RaisesDrift(metric.Name))
         {
-            return report with { Note = metric.Note ?? DriftMetricReport.DescriptiveNote };
+            return report with { Note = metric.Note is null ? DriftMetricReport.DescriptiveNote : $"{DriftMetricReport.DescriptiveNote}; {metric.Note}" };
         }
 
         var stream = monitor.Stream(metric.Name);

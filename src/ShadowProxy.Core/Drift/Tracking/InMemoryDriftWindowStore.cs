@@ -1,9 +1,9 @@
 namespace ShadowProxy.Core.Drift.Tracking;
 
 /// <summary>
-/// The default single-process store. Per key it keeps the reference buckets (the first
-/// <see cref="DriftOptions.ReferenceBuckets"/>) and the newest <see cref="DriftOptions.WindowBuckets"/>;
-/// buckets in between expire as newer ones arrive, so memory per key is bounded by window + reference.
+/// The default single-process store. Per key it keeps the newest <see cref="DriftOptions.WindowBuckets"/> buckets
+/// (older ones expire as newer ones arrive, so memory per key is bounded by the window) and the key's sequential
+/// state.
 /// </summary>
 internal sealed class InMemoryDriftWindowStore(DriftOptions options) : IDriftWindowStore
 {
@@ -118,9 +118,8 @@ internal sealed class InMemoryDriftWindowStore(DriftOptions options) : IDriftWin
 
         public void Expire(DriftOptions options)
         {
-            var referenceEnd = FirstBucket + options.ReferenceBuckets - 1;
             var windowStart = LastBucket - options.WindowBuckets + 1;
-            var expired = _buckets.Keys.Where(index => index > referenceEnd && index < windowStart).ToList();
+            var expired = _buckets.Keys.Where(index => index < windowStart).ToList();
             foreach (var index in expired)
             {
                 _buckets.Remove(index);

@@ -338,7 +338,7 @@ function metricsTable(r) {
     h('td', null, badge(m.state)),
     h('td', { title: m.first_drift_at ? `first in drift ${new Date(m.first_drift_at).toISOString()}` : null },
       m.change_started_at ? h('span', { title: new Date(m.change_started_at).toISOString() }, time(m.change_started_at, false)) : '—',
-      isNum(m.pairs_at_detection) ? h('small', { title: 'pairs after the change until drift was detected' }, `${count(m.pairs_at_detection)} pairs`) : null)));
+      isNum(m.pairs_at_detection) ? h('small', { title: 'pairs this metric counted from the change until drift was detected' }, `${count(m.pairs_at_detection)} pairs`) : null)));
   return h('div', { class: 'table-wrap' }, h('table', { class: 'metrics' },
     h('caption', { class: 'visually-hidden' }, `Comparison metrics for ${r.route}`),
     h('thead', null, h('tr', null,

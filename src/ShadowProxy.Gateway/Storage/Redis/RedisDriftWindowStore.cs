@@ -6,20 +6,20 @@ namespace ShadowProxy.Gateway.Storage.Redis;
 
 /// <summary>
 /// Drift windows merged across replicas: one hash per (key, bucket) grown with HINCRBY, and each key's first and last
-/// bucket kept in two hashes. Reference buckets never expire (as in memory); later ones expire once they can no longer
-/// fall inside the window, so every replica evaluates the same counts. Each key's sequential state is one string,
+/// bucket kept in two hashes. Buckets expire once they can no longer fall inside the window, so every replica
+/// evaluates the same counts. Each key's sequential state is one string,
 /// saved only if unchanged since it was read (WATCH-style condition), so replicas share verdicts and accepts.
 /// </summary>
 internal sealed partial class RedisDriftWindowStore(RedisConnection redis, DriftOptions options, ILogger<RedisDriftWindowStore> logger) : IDriftWindowStore
 {
-    /// <summary>ARGV: field, delta pairs, then key id, bucket index, reference buckets, TTL (ms) of later buckets.</summary>
+    /// <summary>ARGV: field, delta pairs, then key id, bucket index, TTL (ms) of the bucket.</summary>
     private const string AddScript = """
         local n = #ARGV
-        for i = 1, n - 4, 2 do
+        for i = 1, n - 3, 2 do
           redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1])
         end
-        local id = ARGV[n - 3]
-        local bucket = tonumber(ARGV[n - 2])
+        local id = ARGV[n - 2]
+        local bucket = tonumber(ARGV[n - 1])
         local first = tonumber(redis.call('HGET', KEYS[2], id) or bucket)
         if bucket <= first then
           first = bucket
@@ -29,9 +29,7 @@ internal sealed partial class RedisDriftWindowStore(RedisConnection redis, Drift
         if bucket >= last then
           redis.call('HSET', KEYS[3], id, bucket)
         end
-        if bucket >= first + tonumber(ARGV[n - 1]) then
-          redis.call('PEXPIRE', KEYS[1], ARGV[n])
-        end
+        redis.call('PEXPIRE', KEYS[1], ARGV[n])
         return 1
         """;
 
@@ -52,8 +50,7 @@ internal sealed partial class RedisDriftWindowStore(RedisConnection redis, Drift
 
         args.Add(id);
         args.Add(bucketIndex);
-        args.Add(options.ReferenceBuckets);
-        args.Add((long)(options.BucketDuration * (options.WindowBuckets + options.ReferenceBuckets)).TotalMilliseconds);
+        args.Add((long)(options.BucketDuration * (options.WindowBuckets + 1)).TotalMilliseconds);
         try
         {
             await redis.Database.ScriptEvaluateAsync(AddScript, [BucketKey(id, bucketIndex), FirstKey, LastKey], [.. args]);
@@ -102,17 +99,12 @@ internal sealed partial class RedisDriftWindowStore(RedisConnection redis, Drift
         return await transaction.ExecuteAsync();
     }
 
-    /// <summary>Deletes the key's reference and window buckets, its first/last marks and its sequential state.</summary>
+    /// <summary>Deletes the key's window buckets, its first/last marks and its sequential state.</summary>
     public async ValueTask ForgetAsync(DriftKeySpan span, CancellationToken cancellationToken = default)
     {
         var id = IdOf(span.Key);
         var buckets = new List<RedisKey>();
-        for (var index = span.FirstBucket; index < span.FirstBucket + options.ReferenceBuckets; index++)
-        {
-            buckets.Add(BucketKey(id, index));
-        }
-
-        for (var index = Math.Max(span.FirstBucket + options.ReferenceBuckets, span.LastBucket - options.WindowBuckets + 1); index <= span.LastBucket; index++)
+        for (var index = Math.Max(span.FirstBucket, span.LastBucket - options.WindowBuckets + 1); index <= span.LastBucket; index++)
         {
             buckets.Add(BucketKey(id, index));
         }

@@ -9,7 +9,7 @@ public sealed class DriftTrackerTests
     private static readonly DriftKey Chat = new("chat", "gpt-new", "gpt-old");
     private static readonly DriftKey Search = new("search", "gpt-new", "gpt-old");
 
-    private static readonly DriftOptions Options = new() { WindowBuckets = 3, ReferenceBuckets = 3 };
+    private static readonly DriftOptions Options = new() { WindowBuckets = 3 };
 
     /// <summary>Ten seconds into a bucket, so one bucket later the previous one is closed (past its grace) and folded in.</summary>
     private readonly FakeTimeProvider _time = new(Observations.Start.AddSeconds(10));

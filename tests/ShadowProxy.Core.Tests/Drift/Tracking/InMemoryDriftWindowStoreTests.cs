@@ -5,7 +5,7 @@ namespace ShadowProxy.Core.Tests.Drift.Tracking;
 public sealed class InMemoryDriftWindowStoreTests
 {
     private static readonly DriftKey Key = new("route", "primary", "baseline");
-    private static readonly DriftOptions Options = new() { WindowBuckets = 3, ReferenceBuckets = 2 };
+    private static readonly DriftOptions Options = new() { WindowBuckets = 3 };
 
     [Fact]
     public async Task AddAsync_SameBucketTwice_MergesCounts()
@@ -32,7 +32,7 @@ public sealed class InMemoryDriftWindowStoreTests
     }
 
     [Fact]
-    public async Task AddAsync_PastTheWindow_KeepsReferenceAndNewestBucketsOnly()
+    public async Task AddAsync_PastTheWindow_KeepsTheNewestBucketsOnly()
     {
         var store = new InMemoryDriftWindowStore(Options);
         for (var bucket = 100; bucket < 110; bucket++)
@@ -43,7 +43,7 @@ public sealed class InMemoryDriftWindowStoreTests
         var kept = await store.ReadAsync(Key, 0, 1_000, TestContext.Current.CancellationToken);
         var span = Assert.Single(await store.KeysAsync(TestContext.Current.CancellationToken));
 
-        Assert.Equal([100L, 101, 107, 108, 109], kept.Select(b => b.BucketIndex));
+        Assert.Equal([107L, 108, 109], kept.Select(b => b.BucketIndex));
         Assert.Equal(new DriftKeySpan(Key, 100, 109), span);
     }
 
