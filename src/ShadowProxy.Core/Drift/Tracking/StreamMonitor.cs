@@ -25,9 +25,6 @@ internal sealed class StreamMonitor
 
     public DriftState State { get; set; } = DriftState.WarmingUp;
 
-    /// <summary>Bound of the null the last bucket was tested against.</summary>
-    public double? NullHigh { get; set; }
-
     public long? PairsAtDetection { get; set; }
 
     public DateTimeOffset? FirstDriftAt { get; set; }
@@ -64,7 +61,6 @@ internal sealed class StreamMonitor
         if (bounds is { } nullBounds)
         {
             TwoSided = nullBounds.TwoSided;
-            NullHigh = nullBounds.High;
             var trials = primary.Sum();
             var successes = primary[1];
             Track(bucketIndex, trials);
@@ -89,7 +85,7 @@ internal sealed class StreamMonitor
         LogCusums = ChangeDetector.NewState();
         StartTrials = new long[ChangeDetector.Components];
         AcceptedBins = new long[2];
-        (State, PairsAtDetection, FirstDriftAt, NullHigh) = (DriftState.WarmingUp, null, null, null);
+        (State, PairsAtDetection, FirstDriftAt) = (DriftState.WarmingUp, null, null);
     }
 
     /// <summary>
