@@ -73,7 +73,8 @@ internal sealed class DriftTracker
             for (var attempt = 1; ; attempt++)
             {
                 var stored = await _store.LoadMonitorAsync(span.Key, cancellationToken).ConfigureAwait(false);
-                var monitor = stored is null ? new KeyMonitor() : KeyMonitorJson.Deserialize(stored);
+                // A key never evaluated has folded nothing: its older buckets must not become the accepted reference.
+                var monitor = stored is null ? new KeyMonitor { FoldedThrough = _options.ClosedThrough(_timeProvider.GetUtcNow()) } : KeyMonitorJson.Deserialize(stored);
                 var acceptance = monitor.Accept(metric, by, reason, _timeProvider.GetUtcNow());
                 if (await _store.TrySaveMonitorAsync(span.Key, stored, KeyMonitorJson.Serialize(monitor), cancellationToken).ConfigureAwait(false))
                 {

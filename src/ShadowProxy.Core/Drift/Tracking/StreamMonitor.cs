@@ -17,10 +17,10 @@ internal sealed class StreamMonitor
     /// <summary>Per CUSUM: trials since <see cref="StartBuckets"/>.</summary>
     public long[] StartTrials { get; set; } = new long[ChangeDetector.Components];
 
-    /// <summary>Baseline-vs-replicate outcome bins, decayed so they weigh about <see cref="DriftOptions.NoiseMemory"/> replicates.</summary>
+    /// <summary>Baseline-vs-replicate [failures, successes], decayed so they weigh about <see cref="DriftOptions.NoiseMemory"/> replicates.</summary>
     public double[] NoiseBins { get; set; } = [];
 
-    /// <summary>After an accept: the primary's outcome bins that make the new reference; null while never accepted.</summary>
+    /// <summary>After an accept: the primary's [failures, successes] that make the new reference; null while never accepted.</summary>
     public long[]? AcceptedBins { get; set; }
 
     public DriftState State { get; set; } = DriftState.WarmingUp;
