@@ -22,6 +22,7 @@ internal static class ShadowingServiceCollectionExtensions
         services.TryAddSingleton<ShadowPolicyStore>();
         services.TryAddSingleton<SamplingRandom>();
         services.TryAddSingleton(sp => SamplingKeyHash.Create(sp.GetRequiredService<ShadowPolicyStore>().Current.Options, sp.GetRequiredService<ILogger<SamplingKeyHash>>()));
+        services.TryAddSingleton<NoiseReplicateQuota>();
         services.TryAddSingleton<ShadowSampler>();
         services.TryAddSingleton(sp => new CaptureBudget(sp.GetRequiredService<ShadowPolicyStore>().Current.Options.MaxBufferedBytes));
         services.TryAddSingleton<EvidenceScrubber>();

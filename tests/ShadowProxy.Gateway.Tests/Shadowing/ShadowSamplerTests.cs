@@ -5,7 +5,7 @@ namespace ShadowProxy.Gateway.Tests.Shadowing;
 
 public sealed class ShadowSamplerTests
 {
-    private static readonly ShadowSampler Sampler = new(new SamplingRandom(), new SamplingKeyHash("a-shared-sampling-secret-for-tests"));
+    private static readonly ShadowSampler Sampler = new(new SamplingRandom(), new SamplingKeyHash("a-shared-sampling-secret-for-tests"), new NoiseReplicateQuota(TimeProvider.System));
 
     [Theory]
     [InlineData(0.01)]
@@ -49,8 +49,8 @@ public sealed class ShadowSamplerTests
         // sampled set under one secret tells nothing about another's: the overlap is what independence predicts.
         const int keys = 20_000;
         var policy = Policy(new RouteShadowOptions { SampleRate = 0.2, SamplingKey = "header:x-user-id" });
-        var other = new ShadowSampler(new SamplingRandom(), new SamplingKeyHash("another-secret-of-another-gateway"));
-        var sameSecret = new ShadowSampler(new SamplingRandom(), new SamplingKeyHash("a-shared-sampling-secret-for-tests"));
+        var other = new ShadowSampler(new SamplingRandom(), new SamplingKeyHash("another-secret-of-another-gateway"), new NoiseReplicateQuota(TimeProvider.System));
+        var sameSecret = new ShadowSampler(new SamplingRandom(), new SamplingKeyHash("a-shared-sampling-secret-for-tests"), new NoiseReplicateQuota(TimeProvider.System));
 
         var both = 0;
         for (var k = 0; k < keys; k++)

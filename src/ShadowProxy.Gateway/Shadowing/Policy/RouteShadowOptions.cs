@@ -23,6 +23,13 @@ internal sealed record RouteShadowOptions
     public double NoiseReplicateRate { get; init; } = 0.1;
 
     /// <summary>
+    /// Below this many replicates in the last hour every sampled pair is replicated, so a quiet route learns its noise
+    /// floor in days; a busy route replicates more than this anyway. 0 turns the floor off; a
+    /// <see cref="NoiseReplicateRate"/> of 0 turns replicates off, floor included.
+    /// </summary>
+    public int MinNoiseReplicatesPerHour { get; init; } = 10;
+
+    /// <summary>
     /// Keep the prompt and both answers (redacted) as evidence for the explorer. Off by default: then only hashes,
     /// lengths, flags and extracted answers are kept.
     /// </summary>

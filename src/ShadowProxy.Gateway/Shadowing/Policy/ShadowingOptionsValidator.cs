@@ -50,6 +50,11 @@ internal static class ShadowingOptionsValidator
             errors.Add($"{key}:NoiseReplicateRate: {route.NoiseReplicateRate} must be between 0 and 1.");
         }
 
+        if (route.MinNoiseReplicatesPerHour < 0)
+        {
+            errors.Add($"{key}:MinNoiseReplicatesPerHour: {route.MinNoiseReplicatesPerHour} must be 0 or more.");
+        }
+
         if (SamplingKeys.TryParseHeader(route.SamplingKey, out _) is false && route.SamplingKey != SamplingKeys.Random)
         {
             errors.Add($"{key}:SamplingKey: '{route.SamplingKey}' must be 'random' or 'header:NAME'.");

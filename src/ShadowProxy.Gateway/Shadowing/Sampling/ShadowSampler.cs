@@ -4,7 +4,7 @@ using ShadowProxy.Gateway.Shadowing.Policy;
 namespace ShadowProxy.Gateway.Shadowing.Sampling;
 
 /// <summary>Decides, from headers alone and without allocating, whether a request is mirrored.</summary>
-internal sealed class ShadowSampler(SamplingRandom random, SamplingKeyHash keyHash)
+internal sealed class ShadowSampler(SamplingRandom random, SamplingKeyHash keyHash, NoiseReplicateQuota replicates)
 {
     public const string OptOutHeader = Proxy.InternalHeaders.OptOut;
 
@@ -34,7 +34,10 @@ internal sealed class ShadowSampler(SamplingRandom random, SamplingKeyHash keyHa
         return Draw(request, policy) < options.SampleRate ? ShadowDecision.Sampled : ShadowDecision.NotSampled;
     }
 
-    public bool WantsNoiseReplicate(RoutePolicy policy) => random.NextDouble() < policy.Options.NoiseReplicateRate;
+    /// <summary>A rate of 0 turns replicates off altogether; otherwise the rate, with the quota's floor under it.</summary>
+    public bool WantsNoiseReplicate(RoutePolicy policy) =>
+        policy.Options.NoiseReplicateRate > 0
+        && replicates.Decide(policy.RouteId, policy.Options.MinNoiseReplicatesPerHour, random.NextDouble() < policy.Options.NoiseReplicateRate);
 
     private double Draw(HttpRequest request, RoutePolicy policy)
     {
