@@ -58,8 +58,7 @@ internal sealed partial class DriftMonitor(DriftTracker tracker, IConfiguration 
                 {
                     var id = (key.Key, metric.Name);
                     // Learning a null (warming up) and then finding nothing (ok) is not news.
-                    if (_lastStates.TryGetValue(id, out var previous) && previous != metric.State
-                        && !(previous is DriftState.WarmingUp or DriftState.Ok && metric.State is DriftState.WarmingUp or DriftState.Ok))
+                    if (_lastStates.TryGetValue(id, out var previous) && previous != metric.State && !(IsQuiet(previous) && IsQuiet(metric.State)))
                     {
                         LogStateChanged(logger, key.Key.Route, key.Key.PrimaryModel, metric.Name, previous, metric.State, metric.Evidence);
                     }
@@ -69,6 +68,8 @@ internal sealed partial class DriftMonitor(DriftTracker tracker, IConfiguration 
             }
         }
     }
+
+    private static bool IsQuiet(DriftState state) => state is DriftState.WarmingUp or DriftState.Ok;
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Drift evaluation skipped, the drift store is unavailable: {Error}")]
     private static partial void LogEvaluationFailed(ILogger logger, string error);

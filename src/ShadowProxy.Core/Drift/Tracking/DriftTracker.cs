@@ -62,31 +62,27 @@ internal sealed class DriftTracker
         string route, string? metric, string? by, string? reason, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(route);
-        if (metric is not null && !PairedStreams.RaisesDrift(metric))
-        {
-            throw new ArgumentException($"'{metric}' is not a metric that raises drift; these do: {string.Join(", ", PairedStreams.All.Select(static s => s.Name))}.", nameof(metric));
-        }
-
+        PairedStreams.EnsureRaisesDrift(metric);
         var accepted = new List<(DriftKey, DriftAcceptance)>();
         foreach (var span in (await _store.KeysAsync(cancellationToken).ConfigureAwait(false)).Where(s => s.Key.Route == route))
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                var stored = await _store.LoadMonitorAsync(span.Key, cancellationToken).ConfigureAwait(false);
+            DriftAcceptance? acceptance = null;
+            var (_, saved) = await UpdateAsync(
+                span.Key,
                 // A key never evaluated has folded nothing: its older buckets must not become the accepted reference.
-                var monitor = stored is null ? new KeyMonitor { FoldedThrough = _options.ClosedThrough(_timeProvider.GetUtcNow()) } : KeyMonitorJson.Deserialize(stored);
-                var acceptance = monitor.Accept(metric, by, reason, _timeProvider.GetUtcNow());
-                if (await _store.TrySaveMonitorAsync(span.Key, stored, KeyMonitorJson.Serialize(monitor), cancellationToken).ConfigureAwait(false))
+                () => new KeyMonitor { FoldedThrough = _options.ClosedThrough(_timeProvider.GetUtcNow()) },
+                monitor =>
                 {
-                    accepted.Add((span.Key, acceptance));
-                    break;
-                }
-
-                if (attempt == SaveAttempts)
-                {
-                    throw new InvalidOperationException($"The drift state of route '{route}' kept changing; the accept was not saved.");
-                }
+                    acceptance = monitor.Accept(metric, by, reason, _timeProvider.GetUtcNow());
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+            if (!saved)
+            {
+                throw new InvalidOperationException($"The drift state of route '{route}' kept changing; the accept was not saved.");
             }
+
+            accepted.Add((span.Key, acceptance!));
         }
 
         return accepted;
@@ -98,20 +94,43 @@ internal sealed class DriftTracker
     /// </summary>
     private async ValueTask<KeyMonitor> FoldAsync(DriftKey key, IReadOnlyList<IndexedDriftBucket> window, long closed, CancellationToken cancellationToken)
     {
+        var (monitor, _) = await UpdateAsync(
+            key,
+            static () => new KeyMonitor(),
+            monitor =>
+            {
+                if (monitor.FoldedThrough >= closed)
+                {
+                    return false;
+                }
+
+                monitor.Fold(window, closed, _options);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return monitor;
+    }
+
+    /// <summary>
+    /// Reads the key's shared state (or creates it), applies <paramref name="change"/> and saves the result only if
+    /// nobody saved since it was read, reading again when somebody did. Returns the state as changed, and whether it
+    /// was saved (or needed no saving).
+    /// </summary>
+    private async ValueTask<(KeyMonitor Monitor, bool Saved)> UpdateAsync(
+        DriftKey key, Func<KeyMonitor> create, Func<KeyMonitor, bool> change, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var stored = await _store.LoadMonitorAsync(key, cancellationToken).ConfigureAwait(false);
-            var monitor = stored is null ? new KeyMonitor() : KeyMonitorJson.Deserialize(stored);
-            if (monitor.FoldedThrough >= closed)
+            var monitor = stored is null ? create() : KeyMonitorJson.Deserialize(stored);
+            if (!change(monitor) || await _store.TrySaveMonitorAsync(key, stored, KeyMonitorJson.Serialize(monitor), cancellationToken).ConfigureAwait(false))
             {
-                return monitor;
+                return (monitor, true);
             }
 
-            monitor.Fold(window, closed, _options);
-            if (await _store.TrySaveMonitorAsync(key, stored, KeyMonitorJson.Serialize(monitor), cancellationToken).ConfigureAwait(false)
-                || attempt == SaveAttempts)
+            if (attempt == SaveAttempts)
             {
-                return monitor;
+                return (monitor, false);
             }
         }
     }
@@ -174,13 +193,13 @@ internal sealed class DriftTracker
             State = DriftState.Ok,
             Note = metric.Note,
         };
-        if (!PairedStreams.RaisesDrift(metric.Name))
+        if (PairedStreams.Find(metric.Name) is not { } paired)
         {
             return report with { Note = metric.Note is null ? DriftMetricReport.DescriptiveNote : $"{DriftMetricReport.DescriptiveNote}; {metric.Note}" };
         }
 
         var stream = monitor.Stream(metric.Name);
-        var evidence = stream.Evidence(PairedStreams.Find(metric.Name)!);
+        var evidence = stream.Evidence(paired);
         var alarmed = stream.State is DriftState.Warning or DriftState.Drift;
         return report with
         {
@@ -189,7 +208,7 @@ internal sealed class DriftTracker
             Note = stream.State == DriftState.WarmingUp ? (stream.AcceptedBins is null ? DriftMetricReport.LearningNoiseNote : DriftMetricReport.LearningReferenceNote) : metric.Note,
             // The window's change-point estimate is sharper; the strongest CUSUM's start stands in when the change
             // began before the window.
-            ChangeStartedAt = alarmed ? metric.ChangeStartedAt ?? _options.BucketStart(stream.Strongest.StartBucket) : null,
+            ChangeStartedAt = alarmed ? metric.ChangeStartedAt ?? _options.BucketStart(stream.Strongest(paired).StartBucket) : null,
             PairsAtDetection = stream.PairsAtDetection,
             FirstDriftAt = stream.FirstDriftAt,
         };

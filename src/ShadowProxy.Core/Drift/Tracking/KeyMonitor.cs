@@ -36,12 +36,8 @@ internal sealed class KeyMonitor
     /// <summary>Accepts the current behaviour of the named metrics (all when <paramref name="metric"/> is null).</summary>
     public DriftAcceptance Accept(string? metric, string? by, string? reason, DateTimeOffset at)
     {
+        PairedStreams.EnsureRaisesDrift(metric);
         var accepted = PairedStreams.All.Where(s => metric is null || s.Name == metric).ToList();
-        if (accepted.Count == 0)
-        {
-            throw new ArgumentException($"'{metric}' is not a metric that raises drift.", nameof(metric));
-        }
-
         foreach (var stream in accepted)
         {
             Stream(stream.Name).Accept();

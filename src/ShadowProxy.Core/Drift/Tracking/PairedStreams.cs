@@ -25,11 +25,18 @@ internal static class PairedStreams
         new(DriftMetricNames.LengthLogRatio, StreamNull.Symmetric, 0.05, static b => [b.LogRatioNegative, b.LogRatioPositive]),
     ];
 
-    private static readonly HashSet<string> Names = [.. All.Select(static s => s.Name)];
+    private static readonly Dictionary<string, PairedStream> ByName = All.ToDictionary(static s => s.Name, StringComparer.Ordinal);
 
-    public static bool RaisesDrift(string metricName) => Names.Contains(metricName);
+    public static PairedStream? Find(string metricName) => ByName.GetValueOrDefault(metricName);
 
-    public static PairedStream? Find(string metricName) => All.FirstOrDefault(s => s.Name == metricName);
+    /// <summary>Refuses a metric name that is given but raises no drift (null means every metric).</summary>
+    public static void EnsureRaisesDrift(string? metricName)
+    {
+        if (metricName is not null && !ByName.ContainsKey(metricName))
+        {
+            throw new ArgumentException($"'{metricName}' is not a metric that raises drift; these do: {string.Join(", ", ByName.Keys)}.", nameof(metricName));
+        }
+    }
 
     private static long[] Disagreement(long decided, long disagreements) => [decided - disagreements, disagreements];
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace ShadowProxy.Core.Drift.Tracking;
 
 /// <summary>
@@ -29,29 +27,23 @@ internal sealed class StreamMonitor
 
     public DateTimeOffset? FirstDriftAt { get; set; }
 
-    public bool TwoSided { get; set; }
-
     /// <summary>
     /// The evidence of a change: ln of the e-detector times the stream's share of the false-alarm budget, so that one
     /// threshold serves every metric (<see cref="DriftOptions.DriftThreshold"/>).
     /// </summary>
-    public double Evidence(PairedStream stream) => ChangeDetector.Statistic(LogCusums, TwoSided) + Math.Log(stream.FalseAlarmShare);
+    public double Evidence(PairedStream stream) => ChangeDetector.Statistic(LogCusums, TwoSided(stream)) + Math.Log(stream.FalseAlarmShare);
 
     /// <summary>The CUSUM with the most evidence: when its change began and how many trials it has seen since.</summary>
-    [JsonIgnore]
-    public (long StartBucket, long Trials) Strongest
+    public (long StartBucket, long Trials) Strongest(PairedStream stream)
     {
-        get
+        var watched = TwoSided(stream) ? LogCusums.Length : ChangeDetector.Alternatives.Count;
+        var best = 0;
+        for (var i = 1; i < watched; i++)
         {
-            var watched = TwoSided ? LogCusums.Length : ChangeDetector.Alternatives.Count;
-            var best = 0;
-            for (var i = 1; i < watched; i++)
-            {
-                best = LogCusums[i] > LogCusums[best] ? i : best;
-            }
-
-            return (StartBuckets[best], StartTrials[best]);
+            best = LogCusums[i] > LogCusums[best] ? i : best;
         }
+
+        return (StartBuckets[best], StartTrials[best]);
     }
 
     public void Fold(PairedStream stream, long bucketIndex, DriftBucket bucket, DriftOptions options, DateTimeOffset bucketEnd)
@@ -60,7 +52,6 @@ internal sealed class StreamMonitor
         var bounds = Bounds(stream, options);
         if (bounds is { } nullBounds)
         {
-            TwoSided = nullBounds.TwoSided;
             var trials = primary.Sum();
             var successes = primary[1];
             Track(bucketIndex, trials);
@@ -76,7 +67,7 @@ internal sealed class StreamMonitor
             AddNoise(noise(bucket), options.NoiseMemory);
         }
 
-        NextState(bounds is not null, Evidence(stream), options, bucketEnd);
+        NextState(stream, bounds is not null, options, bucketEnd);
     }
 
     /// <summary>Starts over against a new reference: the primary's next pairs, as they come.</summary>
@@ -92,6 +83,9 @@ internal sealed class StreamMonitor
     /// The null for this bucket, from earlier buckets only; null while it is still being learnt (warming up).
     /// Its own uncertainty enters as a Wilson bound at <see cref="DriftOptions.NullBoundZ"/>.
     /// </summary>
+    /// <summary>Paired flags, signs and orders, and every accepted reference, watch both directions; noise floors only upwards.</summary>
+    private bool TwoSided(PairedStream stream) => AcceptedBins is not null || stream.Null == StreamNull.Symmetric;
+
     private NullBounds? Bounds(PairedStream stream, DriftOptions options)
     {
         if (AcceptedBins is { } accepted)
@@ -167,8 +161,9 @@ internal sealed class StreamMonitor
     /// Drift at the drift threshold and Warning at the warning threshold; either holds until the evidence has fallen
     /// to half the warning threshold, so a verdict does not flap while a change is under way.
     /// </summary>
-    private void NextState(bool tested, double statistic, DriftOptions options, DateTimeOffset bucketEnd)
+    private void NextState(PairedStream stream, bool tested, DriftOptions options, DateTimeOffset bucketEnd)
     {
+        var statistic = Evidence(stream);
         var holds = statistic >= options.WarningThreshold / 2;
         var next = !tested && !LogCusums.Any(static c => c > 0) ? DriftState.WarmingUp
             : statistic >= options.DriftThreshold || (State == DriftState.Drift && holds) ? DriftState.Drift
@@ -176,7 +171,7 @@ internal sealed class StreamMonitor
             : DriftState.Ok;
         if (next == DriftState.Drift && State != DriftState.Drift)
         {
-            (PairsAtDetection, FirstDriftAt) = (Strongest.Trials, bucketEnd);
+            (PairsAtDetection, FirstDriftAt) = (Strongest(stream).Trials, bucketEnd);
         }
         else if (next != DriftState.Drift)
         {
