@@ -131,7 +131,13 @@ export const chartChecks = [
         assert.equal(policy?.Enabled, true, `shadow policy ${id}`);
         assert.equal(policy.Baseline.Model, route.shadow.baseline.model, `baseline model ${id}`);
         assert.equal(policy.SampleRate, route.shadow.sampleRate, `sample rate ${id}`);
+        assert.equal(policy.MinNoiseReplicatesPerHour, route.shadow.minNoiseReplicatesPerHour, `replicate floor ${id}`);
       }
+    }
+    // Every drift value set lands under the gateway's own key; unset ones leave the gateway's default.
+    for (const [key, value] of Object.entries(c.values.drift)) {
+      const name = key[0].toUpperCase() + key.slice(1);
+      assert.equal(config.Drift[name], value ?? undefined, `drift.${key} → Drift:${name}`);
     }
     // The gateway reads Evidence:Ttl (a time span); a key it does not know would leave evidence kept for the default.
     assert.equal(config.Evidence.Ttl, `${c.values.evidence.ttlDays}.00:00:00`);

@@ -21,7 +21,7 @@ Redis connection string reach the pods as environment variables from Secrets (se
 {{- range $key, $name := dict
       "sampleRate" "SampleRate" "samplingKey" "SamplingKey" "operations" "Operations"
       "maxRequestBodyBytes" "MaxRequestBodyBytes" "maxResponseCaptureBytes" "MaxResponseCaptureBytes"
-      "noiseReplicateRate" "NoiseReplicateRate" "comparisonProfile" "ComparisonProfile" "captureEvidence" "CaptureEvidence" }}
+      "noiseReplicateRate" "NoiseReplicateRate" "minNoiseReplicatesPerHour" "MinNoiseReplicatesPerHour" "comparisonProfile" "ComparisonProfile" "captureEvidence" "CaptureEvidence" }}
 {{- if hasKey $shadow $key }}{{ $_ := set $policy $name (get $shadow $key) }}{{ end }}
 {{- end }}
 {{- $baselineConfig := dict }}
@@ -50,7 +50,9 @@ Redis connection string reach the pods as environment variables from Secrets (se
 {{- $_ := set $prices $model (dict "InputPerMillion" $price.input "OutputPerMillion" $price.output) }}
 {{- end }}
 {{- $drift := dict }}
-{{- range $key, $name := dict "bucketDuration" "BucketDuration" "windowBuckets" "WindowBuckets" "minPairs" "MinPairs" }}
+{{- range $key, $name := dict "bucketDuration" "BucketDuration" "windowBuckets" "WindowBuckets" "minPairs" "MinPairs"
+      "falseDriftInterval" "FalseDriftInterval" "falseWarningInterval" "FalseWarningInterval" "minNoisePairs" "MinNoisePairs"
+      "noiseMemory" "NoiseMemory" "nullBoundZ" "NullBoundZ" "acceptReferencePairs" "AcceptReferencePairs" }}
 {{- if not (kindIs "invalid" (get $.Values.drift $key)) }}{{ $_ := set $drift $name (get $.Values.drift $key) }}{{ end }}
 {{- end }}
 {{- $admin := dict }}

@@ -4,9 +4,11 @@ using ShadowProxy.Core.Drift;
 namespace ShadowProxy.Core.Replay;
 
 /// <summary>
-/// Turns replayed pairs into report metrics. Paired binary rates use McNemar; paired means use Wilcoxon
-/// signed-rank; answer mismatch (no paired counterpart) uses an exact one-sided binomial test against the
-/// assumed noise floor. All p-values are then Benjamini–Hochberg adjusted together.
+/// Turns replayed pairs into report metrics with the fixed-sample counterparts of the live drift streams: paired
+/// flags use McNemar (live: discordant pairs), length uses the sign test (live: signs of the length ratio), answer
+/// mismatch an exact one-sided binomial test against the assumed noise floor (live: against the measured one).
+/// Latency, which the live monitor does not test, uses Wilcoxon signed-rank. All p-values are then
+/// Benjamini–Hochberg adjusted together.
 /// </summary>
 internal static class ReplayMetricsCalculator
 {
@@ -24,7 +26,7 @@ internal static class ReplayMetricsCalculator
         var comparable = outcomes.Where(static o => o.Comparison.Agreement != AnswerAgreement.NotApplicable).ToList();
         metrics.Add(Mismatch(comparable, options.MismatchNoiseFloor));
         metrics.Add(PairedRate("no_answer_rate", comparable, static o => !o.Comparison.Baseline.AnswerExtracted, static o => !o.Comparison.Primary.AnswerExtracted));
-        metrics.Add(PairedMean("mean_length_chars", outcomes, static o => o.Comparison.Baseline.Chars, static o => o.Comparison.Primary.Chars));
+        metrics.Add(PairedMean("mean_length_chars", outcomes, static o => o.Comparison.Baseline.Chars, static o => o.Comparison.Primary.Chars, LengthSigns));
         metrics.Add(PairedRate("refusal_rate", outcomes, static o => o.Comparison.Baseline.Refusal, static o => o.Comparison.Primary.Refusal));
         metrics.Add(PairedRate("code_fence_rate", outcomes, static o => o.Comparison.Baseline.CodeFenced, static o => o.Comparison.Primary.CodeFenced));
 
@@ -37,7 +39,7 @@ internal static class ReplayMetricsCalculator
         var timed = outcomes.Where(static o => o.BaselineLatency is not null && o.PrimaryLatency is not null).ToList();
         if (timed.Count > 0)
         {
-            metrics.Add(PairedMean("mean_latency_s", timed, static o => o.BaselineLatency!.Value, static o => o.PrimaryLatency!.Value));
+            metrics.Add(PairedMean("mean_latency_s", timed, static o => o.BaselineLatency!.Value, static o => o.PrimaryLatency!.Value, SignedRanks));
         }
 
         return DriftDecision.Apply(metrics, options);
@@ -71,20 +73,27 @@ internal static class ReplayMetricsCalculator
         };
     }
 
-    private static ReplayMetric PairedMean(string name, IReadOnlyList<ReplayPairOutcome> pairs, Func<ReplayPairOutcome, double> baseline, Func<ReplayPairOutcome, double> primary)
+    private static readonly PairedTest LengthSigns = new("sign", static d => SignTest.Compute(d).PValue);
+
+    private static readonly PairedTest SignedRanks = new("wilcoxon", static d => WilcoxonSignedRankTest.Compute(d).PValue);
+
+    private static ReplayMetric PairedMean(
+        string name, IReadOnlyList<ReplayPairOutcome> pairs, Func<ReplayPairOutcome, double> baseline, Func<ReplayPairOutcome, double> primary, PairedTest test)
     {
         var b = pairs.Select(baseline).ToArray();
         var p = pairs.Select(primary).ToArray();
         var differences = p.Zip(b, static (x, y) => x - y).ToArray();
         var baselineMean = b.Length == 0 ? 0 : b.Average();
         var primaryMean = p.Length == 0 ? 0 : p.Average();
-        return new ReplayMetric(name, baselineMean, primaryMean, primaryMean - baselineMean, WilcoxonSignedRankTest.Compute(differences).PValue, Drift: false)
+        return new ReplayMetric(name, baselineMean, primaryMean, primaryMean - baselineMean, test.PValue(differences), Drift: false)
         {
             N = pairs.Count,
-            Test = "wilcoxon",
+            Test = test.Name,
             IsRate = false,
         };
     }
 
     private static double Rate(int hits, int total) => total == 0 ? 0 : (double)hits / total;
+
+    private sealed record PairedTest(string Name, Func<double[], double> PValue);
 }

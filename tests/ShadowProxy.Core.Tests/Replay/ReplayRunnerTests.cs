@@ -38,6 +38,18 @@ public sealed class ReplayRunnerTests
     }
 
     [Fact]
+    public void Run_Length_UsesTheLiveMonitorsSignTest()
+    {
+        // 12 pairs longer, 3 shorter, 5 equal: the exact two-sided sign test on 15 non-zero differences gives
+        // 2 × P(X ≤ 3 | n = 15, ½) = 2 × 576 / 32768 (the live monitor's length stream counts the same signs).
+        var report = Run(Records(20, _ => "[Yes] because", i => i < 12 ? "[Yes] because of it" : i < 15 ? "[Yes]" : "[Yes] because", _ => "[Yes]"));
+
+        var length = report.Metric("mean_length_chars")!;
+        Assert.Equal("sign", length.Test);
+        Assert.Equal(2.0 * 576 / 32768, length.PValue, 12);
+    }
+
+    [Fact]
     public void Run_IdenticalAnswers_FlagsNothing()
     {
         var report = Run(Records(100, i => i % 3 == 0 ? "[No]" : "[Yes]", i => i % 3 == 0 ? "[No]" : "[Yes]", _ => "Yes"));
