@@ -4,7 +4,7 @@
 #   bench/run.sh soak [--seconds 600] [--rate 40] [--fault-share 0.1] [--baseline-concurrency 64]
 #   bench/run.sh memory [--hung-seconds 60] [--rounds 3] [--streams 200] [--max-buffered-mib 256]
 #   bench/run.sh micro [BenchmarkDotNet arguments, e.g. --filter '*Tee*']
-#   bench/run.sh drift [--days 30] [--reps 10] [--only aa,ab,mix,slow,low]   (simulated time; about 20 minutes)
+#   bench/run.sh drift [--days 30] [--reps 10] [--only aa,ab,mix,slow,low,tradeoff]   (simulated time; about 20 minutes)
 # Installs nginx, wrk and the Portkey gateway if missing, builds every system in Release, then runs the load
 # pinned to core 0 (systems under test get core 1). Results land in bench/results/.
 set -euo pipefail

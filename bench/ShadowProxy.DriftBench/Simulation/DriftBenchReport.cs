@@ -14,6 +14,9 @@ internal sealed record DriftBenchReport
     /// <summary>The arrival rates every A/B change and the traffic-mix change run at.</summary>
     private static readonly double[] Rates = [1.0, 0.1];
 
+    /// <summary>False-drift budgets (days) and noise-floor bounds (z) the trade-off section runs, the default first.</summary>
+    private static readonly (double IntervalDays, double Z)[] TradeOffSettings = [(90, 2), (90, 1), (30, 2), (30, 1), (7, 2)];
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public required AaRow Aa { get; init; }
@@ -25,6 +28,8 @@ internal sealed record DriftBenchReport
     public required SlowDriftRow SlowDrift { get; init; }
 
     public required IReadOnlyList<LowTrafficRow> LowTraffic { get; init; }
+
+    public required IReadOnlyList<TradeOffRow> TradeOff { get; init; }
 
     public required SettingsRow Settings { get; init; }
 
@@ -78,6 +83,26 @@ internal sealed record DriftBenchReport
             log($"low traffic {change.Name} ({replicateRate:P0} replicated): median {low[^1].MedianDaysToDetect} days");
         }
 
+        var tradeOff = new List<TradeOffRow>();
+        // What a shorter false-drift budget or a tighter noise-floor bound buys on the hardest target: the
+        // operator's trade between pages for nothing and pairs to detection.
+        var disagreement = DriftChange.All.Single(static c => c.Name == "disagreement+10pt");
+        foreach (var (intervalDays, z) in TradeOffSettings.Where(_ => include("tradeoff")))
+        {
+            var settings = benchmark.Options with
+            {
+                FalseDriftInterval = TimeSpan.FromDays(intervalDays),
+                FalseWarningInterval = TimeSpan.FromDays(Math.Min(intervalDays, benchmark.Options.FalseWarningInterval.TotalDays)),
+                NullBoundZ = z,
+            };
+            var runs = new (long? Pairs, int FalseBefore)[reps];
+            await Parallel.ForAsync(0, reps, async (rep, _) =>
+                runs[rep] = await benchmark.RunAbAsync(disagreement, 1, warmUp, TimeSpan.FromDays(2), seed: 100 + rep, settings: settings));
+            var row = AbRow.Of(disagreement, 1, runs, benchmark);
+            tradeOff.Add(new TradeOffRow(disagreement.Name, intervalDays, z, settings.DriftThreshold, row.MedianPairsToDetect, row.P90PairsToDetect, row.Detected, reps));
+            log($"trade-off {intervalDays} days, z = {z}: median {row.MedianPairsToDetect}");
+        }
+
         var options = benchmark.Options;
         return new DriftBenchReport
         {
@@ -88,6 +113,7 @@ internal sealed record DriftBenchReport
             TrafficMix = mix,
             SlowDrift = new SlowDriftRow(1, 1, slow),
             LowTraffic = low,
+            TradeOff = tradeOff,
             Settings = new SettingsRow(options.BucketDuration.TotalSeconds, options.FalseDriftInterval.TotalDays, options.FalseWarningInterval.TotalDays,
                 options.DriftThreshold, options.WarningThreshold, options.NoiseMemory, options.NullBoundZ, 0.1, warmUp.TotalDays, reps),
         };
@@ -133,6 +159,14 @@ internal sealed record DriftBenchReport
         foreach (var row in LowTraffic)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {row.Change} | {row.ReplicateRate:P0} | {Show(row.MedianDaysToDetect)} | {Show(row.P90DaysToDetect)} | {row.Detected}/{row.Runs} |");
+        }
+
+        md.AppendLine().AppendLine("## Trade-off: budget and noise-floor bound against speed (disagreement +10 pt at 1 pair/s)").AppendLine()
+            .AppendLine("The first row is the default. A shorter `Drift:FalseDriftInterval` pages sooner and more often for nothing; a lower `Drift:NullBoundZ` trusts the learnt noise floor more.").AppendLine()
+            .AppendLine("| false drift at most once per | noise bound z | evidence threshold | median pairs | p90 pairs | detected |").AppendLine("|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in TradeOff)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {row.FalseDriftIntervalDays:0} days | {row.NullBoundZ} | {row.DriftThreshold:F2} | {Show(row.MedianPairsToDetect)} | {Show(row.P90PairsToDetect)} | {row.Detected}/{row.Runs} |");
         }
 
         return md.ToString();
@@ -196,6 +230,11 @@ internal sealed record DriftBenchReport
     internal sealed record MixRow(double PairsPerSecond, double Days, int Drifts, IReadOnlyList<string> Events);
 
     internal sealed record SlowDriftRow(double PairsPerSecond, double PointsPerDay, double? DaysToDetect);
+
+    internal sealed record TradeOffRow(
+        string Change, double FalseDriftIntervalDays, double NullBoundZ, double DriftThreshold,
+        [property: JsonPropertyName("median_pairs_to_detect")] double? MedianPairsToDetect,
+        [property: JsonPropertyName("p90_pairs_to_detect")] double? P90PairsToDetect, int Detected, int Runs);
 
     internal sealed record LowTrafficRow(string Change, double PairsPerDay, double ReplicateRate, double? MedianDaysToDetect, double? P90DaysToDetect, int Detected, int Runs);
 

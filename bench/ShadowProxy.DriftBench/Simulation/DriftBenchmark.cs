@@ -25,12 +25,12 @@ internal sealed class DriftBenchmark(int poolSize, DriftOptions options)
     /// until the change's metric enters Drift (null when it did not within <paramref name="limit"/>).
     /// </summary>
     public async Task<(long? PairsToDetect, int FalseDriftsBefore)> RunAbAsync(
-        DriftChange change, double pairsPerSecond, TimeSpan warmUp, TimeSpan limit, int seed, double replicateRate = 0.1)
+        DriftChange change, double pairsPerSecond, TimeSpan warmUp, TimeSpan limit, int seed, double replicateRate = 0.1, DriftOptions? settings = null)
     {
         var before = Pool(change.Route, DriftChange.Baseline);
         var after = Pool(change.Route, change.Primary);
         var route = Route(change.Route, elapsed => elapsed < warmUp ? before : after, pairsPerSecond) with { ReplicateRate = replicateRate };
-        var events = await DriftSimulation.RunAsync([route], warmUp + limit, seed, options,
+        var events = await DriftSimulation.RunAsync([route], warmUp + limit, seed, settings ?? options,
             stop: e => e.Entries.Any(x => x.At > warmUp && x.Metric == change.Metric && x.State == DriftState.Drift));
         var detected = events.Entries.FirstOrDefault(x => x.At > warmUp && x.Metric == change.Metric && x.State == DriftState.Drift);
         var falseBefore = events.Entries.Count(x => x.At <= warmUp && x.State == DriftState.Drift);
