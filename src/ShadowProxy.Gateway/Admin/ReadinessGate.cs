@@ -45,6 +45,8 @@ internal sealed record ReadinessVerdict(
 /// <summary>The `Readiness` section.</summary>
 internal sealed record ReadinessOptions
 {
+    public const string Section = "Readiness";
+
     public long MinPairs { get; init; } = 100;
 
     /// <summary>Absolute agreement bar; unset means "the noise floor's agreement minus <see cref="Tolerance"/>".</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ShadowProxy.Gateway.Hosting;
+using ShadowProxy.Gateway.Hosting.Configuration;
 
 namespace ShadowProxy.Gateway.Commands;
 
@@ -26,23 +27,42 @@ internal static class ServeCommand
 
     public static void Configure(Command command)
     {
+        AddOptions(command);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, cancellationToken));
+    }
+
+    /// <summary>`--config`, `--role` and `--Section:Key=Value` settings, as `serve` takes them.</summary>
+    internal static void AddOptions(Command command)
+    {
         command.Options.Add(ConfigOption);
         command.Options.Add(RoleOption);
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, cancellationToken));
     }
+
+    /// <summary>The host settings `serve` (and `config check`) parse from the command line.</summary>
+    internal static GatewayHostSettings Settings(ParseResult parseResult) => new()
+    {
+        Args = [.. parseResult.UnmatchedTokens],
+        ConfigFile = parseResult.GetValue(ConfigOption)?.FullName,
+        Role = parseResult.GetValue(RoleOption),
+    };
+
+    /// <summary>Tokens that are neither this command's options nor `--Section:Key=Value` settings.</summary>
+    internal static IReadOnlyList<string> UnknownArguments(ParseResult parseResult) =>
+        CommandLineSettings.FindUnknown(parseResult.UnmatchedTokens, [ConfigOption.Name, RoleOption.Name]);
 
     private static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         GatewayApp gateway;
         try
         {
-            gateway = GatewayHost.Build(new GatewayHostSettings
+            var unknown = UnknownArguments(parseResult);
+            if (unknown.Count > 0)
             {
-                Args = [.. parseResult.UnmatchedTokens],
-                ConfigFile = parseResult.GetValue(ConfigOption)?.FullName,
-                Role = parseResult.GetValue(RoleOption),
-            });
+                throw new GatewayConfigurationException(unknown);
+            }
+
+            gateway = GatewayHost.Build(Settings(parseResult));
         }
         catch (GatewayConfigurationException e)
         {

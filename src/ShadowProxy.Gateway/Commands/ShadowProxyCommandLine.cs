@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace ShadowProxy.Gateway.Commands;
 
-/// <summary>`shadowproxy [serve|demo|replay|report|drift accept]`; bare `shadowproxy` serves.</summary>
+/// <summary>`shadowproxy [serve|demo|replay|report|drift accept|config check]`; bare `shadowproxy` serves.</summary>
 internal static class ShadowProxyCommandLine
 {
     public static RootCommand Create()
@@ -14,6 +14,7 @@ internal static class ShadowProxyCommandLine
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(DriftCommand.Create());
+        root.Subcommands.Add(ConfigCommand.Create());
         return root;
     }
 }

@@ -6,14 +6,14 @@ namespace ShadowProxy.Gateway.Drift;
 /// Re-evaluates drift on a fixed cadence in the background and keeps the latest report for the API, the gauges and
 /// readiness; requests never wait for statistics.
 /// </summary>
-internal sealed partial class DriftMonitor(DriftTracker tracker, IConfiguration configuration, TimeProvider time, ILogger<DriftMonitor> logger) : BackgroundService
+internal sealed partial class DriftMonitor(DriftTracker tracker, DriftOptions options, TimeProvider time, ILogger<DriftMonitor> logger) : BackgroundService
 {
     private readonly Dictionary<(DriftKey Key, string Metric), DriftState> _lastStates = [];
     private volatile DriftReport _latest = new(DateTimeOffset.MinValue, []);
 
     public DriftReport Latest => _latest;
 
-    public TimeSpan Interval => configuration.GetValue("Drift:EvaluateEvery", TimeSpan.FromSeconds(10));
+    public TimeSpan Interval => options.EvaluateEvery;
 
     /// <summary>Evaluates now (the API's `?refresh=true`, and tests).</summary>
     public async Task<DriftReport> RefreshAsync(CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ internal static class DriftServiceCollectionExtensions
     {
         services.TryAddSingleton(_ =>
         {
-            var options = configuration.GetSection("Drift").Get<DriftOptions>() ?? new DriftOptions();
+            var options = configuration.GetSection(DriftOptions.Section).Get<DriftOptions>() ?? new DriftOptions();
             options.Validate();
             return options;
         });

@@ -25,6 +25,13 @@ internal static class ConfigFileSource
         var lastJson = sources.Select((s, i) => (s, i)).LastOrDefault(p => p.s is JsonConfigurationSource).i;
         var source = new JsonConfigurationSource { Path = Path.GetFileName(fullPath), Optional = false, ReloadOnChange = true };
         source.FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetDirectoryName(fullPath)!);
-        sources.Insert(lastJson + 1, source);
+        try
+        {
+            sources.Insert(lastJson + 1, source);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException)
+        {
+            throw new GatewayConfigurationException([$"--config: '{fullPath}' is not a valid JSON configuration file ({(e.InnerException ?? e).Message})"]);
+        }
     }
 }

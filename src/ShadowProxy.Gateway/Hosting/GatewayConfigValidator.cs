@@ -9,7 +9,7 @@ internal static class GatewayConfigValidator
 {
     public static IReadOnlyList<string> Validate(IConfiguration configuration, GatewayRole role = GatewayRole.All)
     {
-        var errors = new List<string>();
+        var errors = new List<string>(Configuration.KnownSettings.FindUnknown(configuration));
         ValidateRedis(configuration, role, errors);
         ValidateAdmin(configuration, errors);
 
@@ -100,7 +100,7 @@ internal static class GatewayConfigValidator
     {
         try
         {
-            (configuration.GetSection("Drift").Get<Core.Drift.Tracking.DriftOptions>() ?? new()).Validate();
+            (configuration.GetSection(Core.Drift.Tracking.DriftOptions.Section).Get<Core.Drift.Tracking.DriftOptions>() ?? new()).Validate();
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {

@@ -7,17 +7,7 @@ internal static class GatewayHost
 {
     public static GatewayApp Build(GatewayHostSettings settings)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = settings.Args,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        ConfigFileSource.Insert(builder.Configuration, settings.ConfigFile);
-        if (settings.Overrides is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(settings.Overrides);
-        }
-
+        var builder = CreateBuilder(settings);
         var errors = GatewayConfigValidator.Validate(builder.Configuration, settings.Role);
         if (errors.Count > 0)
         {
@@ -40,5 +30,34 @@ internal static class GatewayHost
         var app = builder.Build();
         app.MapShadowProxy();
         return new GatewayApp(app, listeners);
+    }
+
+    /// <summary>Every problem of the configuration <see cref="Build"/> would run with, without starting anything.</summary>
+    public static IReadOnlyList<string> Check(GatewayHostSettings settings)
+    {
+        try
+        {
+            return GatewayConfigValidator.Validate(CreateBuilder(settings).Configuration, settings.Role);
+        }
+        catch (GatewayConfigurationException e)
+        {
+            return e.Errors;
+        }
+    }
+
+    private static WebApplicationBuilder CreateBuilder(GatewayHostSettings settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = settings.Args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        ConfigFileSource.Insert(builder.Configuration, settings.ConfigFile);
+        if (settings.Overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings.Overrides);
+        }
+
+        return builder;
     }
 }

@@ -18,7 +18,7 @@ internal static class ShadowProxyServiceCollectionExtensions
         services.Configure<UpstreamOptions>(configuration.GetSection(UpstreamOptions.Section));
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
         services.Configure<Evidence.EvidenceOptions>(configuration.GetSection(Evidence.EvidenceOptions.Section));
-        services.Configure<Pairs.Judging.ComparisonJudges>(configuration.GetSection("Comparison"));
+        services.Configure<Pairs.ComparisonOptions>(configuration.GetSection(Pairs.ComparisonOptions.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ListenerMatcherPolicy>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Admin.AdminCredentials>();
@@ -32,7 +32,7 @@ internal static class ShadowProxyServiceCollectionExtensions
             services.AddRedisStores(configuration);
         }
 
-        services.Configure<Admin.ReadinessOptions>(configuration.GetSection("Readiness"));
+        services.Configure<Admin.ReadinessOptions>(configuration.GetSection(Admin.ReadinessOptions.Section));
         return services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))
             .AddConfigFilter<UpstreamDefaultsFilter>()

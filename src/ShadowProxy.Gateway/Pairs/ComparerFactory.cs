@@ -2,20 +2,17 @@ using ShadowProxy.Core.Comparison;
 
 namespace ShadowProxy.Gateway.Pairs;
 
-/// <summary>Builds the shared comparer from `Comparison:Prices:{model}` and `Comparison:RefusalPatterns`.</summary>
+/// <summary>Builds the shared comparer from `Comparison:Prices` and `Comparison:RefusalPatterns`.</summary>
 internal static class ComparerFactory
 {
     public static PairComparer Create(IConfiguration configuration)
     {
-        var section = configuration.GetSection("Comparison");
-        var prices = section.GetSection("Prices").GetChildren().ToDictionary(
-            p => p.Key,
-            p => new ModelPrice(p.GetValue<decimal>("InputPerMillion"), p.GetValue<decimal>("OutputPerMillion")),
-            StringComparer.OrdinalIgnoreCase);
+        var options = configuration.GetSection(ComparisonOptions.Section).Get<ComparisonOptions>() ?? new ComparisonOptions();
         return new PairComparer(new PairComparerOptions
         {
-            Prices = prices,
-            ExtraRefusalPatterns = section.GetSection("RefusalPatterns").Get<string[]>() ?? [],
+            Prices = options.Prices.ToDictionary(
+                static p => p.Key, static p => new ModelPrice(p.Value.InputPerMillion, p.Value.OutputPerMillion), StringComparer.OrdinalIgnoreCase),
+            ExtraRefusalPatterns = options.RefusalPatterns,
         });
     }
 }

@@ -12,12 +12,7 @@ internal sealed class ComparisonProfiles(IConfiguration configuration)
             return ComparisonProfile.Auto;
         }
 
-        var section = configuration.GetSection($"Comparison:Profiles:{name}");
-        return new ComparisonProfile
-        {
-            Name = name,
-            Extractor = Enum.TryParse<AnswerExtractorKind>(section["Extractor"], ignoreCase: true, out var kind) ? kind : AnswerExtractorKind.Auto,
-            JsonPath = section["JsonPath"],
-        };
+        var options = configuration.GetSection($"{ComparisonOptions.Section}:Profiles:{name}").Get<ComparisonProfileOptions>() ?? new ComparisonProfileOptions();
+        return new ComparisonProfile { Name = name, Extractor = options.Extractor, JsonPath = options.JsonPath };
     }
 }

@@ -1,5 +1,13 @@
 namespace ShadowProxy.Gateway.Probes;
 
+/// <summary>The `Probes` section.</summary>
+internal sealed record ProbesOptions
+{
+    public const string Section = "Probes";
+
+    public Dictionary<string, RouteProbeOptions> Routes { get; init; } = [];
+}
+
 /// <summary>`Probes:Routes:{route}`: canary tasks with known answers, sent on a schedule through the route.</summary>
 internal sealed record RouteProbeOptions
 {

@@ -18,7 +18,7 @@ internal sealed partial class ProbeScheduler(
     private readonly Random _random = new();
 
     public static IReadOnlyDictionary<string, RouteProbeOptions> Routes(IConfiguration configuration) =>
-        configuration.GetSection("Probes:Routes").GetChildren().ToDictionary(r => r.Key, r => r.Get<RouteProbeOptions>() ?? new RouteProbeOptions());
+        (configuration.GetSection(ProbesOptions.Section).Get<ProbesOptions>() ?? new ProbesOptions()).Routes;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -68,7 +68,7 @@ internal static class ShadowingServiceCollectionExtensions
         var queue = proxy.ApplicationServices.GetRequiredService<IShadowQueue>();
         var instrumentation = proxy.ApplicationServices.GetRequiredService<ShadowProxyInstrumentation>();
         var policies = proxy.ApplicationServices.GetRequiredService<ShadowPolicyStore>();
-        instrumentation.ObserveQueueDepth(() => queue.Depth);
+        instrumentation.ObserveQueue(queue);
         instrumentation.ObserveCaptureBudget(proxy.ApplicationServices.GetRequiredService<CaptureBudget>());
         foreach (var route in policies.Current.Routes)
         {

@@ -12,6 +12,8 @@ internal static class MetricNames
     public const string ShadowDecisions = "shadowproxy_shadow_decisions";
     public const string ShadowOutcomes = "shadowproxy_shadow_outcomes";
     public const string ShadowQueueDepth = "shadowproxy_shadow_queue_depth";
+    public const string ShadowQueueCapacity = "shadowproxy_shadow_queue_capacity";
+    public const string RedisConnected = "shadowproxy_redis_connected";
     public const string CaptureBufferBytes = "shadowproxy_capture_buffer_bytes";
     public const string CaptureBudgetBytes = "shadowproxy_capture_budget_bytes";
     public const string ShadowJobsRejected = "shadowproxy_shadow_jobs_rejected";

@@ -12,8 +12,6 @@ internal sealed class ModelNameAllowList
 {
     public const string Other = "other";
     private const int MaxLabelLength = 64;
-    private const int DefaultMaxLabels = 50;
-    private const string MaxLabelsKey = "Telemetry:MaxModelLabels";
 
     private readonly ConcurrentDictionary<string, string> _seen = new(StringComparer.OrdinalIgnoreCase);
     private readonly int _maxLabels;
@@ -29,21 +27,25 @@ internal sealed class ModelNameAllowList
 
     public ModelNameAllowList(IConfiguration configuration)
     {
-        var configured = configuration.GetSection("Telemetry:ModelAllowList").Get<string[]>() ?? DefaultPatterns;
+        var options = ReadOptions(configuration);
+        var configured = options.ModelAllowList?.ToArray() ?? DefaultPatterns;
         var baselines = configuration.GetSection("Shadowing:Routes").GetChildren().Select(r => r["Baseline:Model"]).OfType<string>();
         var patterns = configured.Concat(baselines).ToArray();
         _exact = [.. patterns.Where(p => !p.EndsWith('*'))];
         _prefixes = [.. patterns.Where(p => p.EndsWith('*')).Select(p => p[..^1])];
-        _maxLabels = configuration.GetValue(MaxLabelsKey, DefaultMaxLabels);
+        _maxLabels = options.MaxModelLabels;
     }
 
     public static void Validate(IConfiguration configuration, List<string> errors)
     {
-        if (configuration.GetValue(MaxLabelsKey, DefaultMaxLabels) < 1)
+        if (ReadOptions(configuration).MaxModelLabels < 1)
         {
-            errors.Add($"{MaxLabelsKey}: must be at least 1.");
+            errors.Add($"{TelemetryOptions.Section}:{nameof(TelemetryOptions.MaxModelLabels)}: must be at least 1.");
         }
     }
+
+    private static TelemetryOptions ReadOptions(IConfiguration configuration) =>
+        configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
 
     public string Label(string? model)
     {

@@ -108,8 +108,17 @@ internal sealed partial class ShadowProxyInstrumentation : IDisposable
         }
     }
 
-    public void ObserveQueueDepth(Func<int> depth) =>
-        _meter.CreateObservableGauge(MetricNames.ShadowQueueDepth, depth, description: "Exchanges waiting for a baseline call.");
+    public void ObserveQueue(Shadowing.Queue.IShadowQueue queue)
+    {
+        _meter.CreateObservableGauge(MetricNames.ShadowQueueDepth, () => queue.Depth, description: "Exchanges waiting for a baseline call.");
+        _meter.CreateObservableGauge(MetricNames.ShadowQueueCapacity, () => queue.Capacity,
+            description: "Exchanges the queue holds before new samples are dropped as dropped_queue_full.");
+    }
+
+    /// <summary>1 while this process is connected to Redis, 0 while it is not (only with Redis configured).</summary>
+    public void ObserveRedisConnection(Func<bool> connected) =>
+        _meter.CreateObservableGauge(MetricNames.RedisConnected, () => connected() ? 1 : 0,
+            description: "1 while this process is connected to Redis; 0 means shadow work is being dropped and counted.");
 
     partial void CreatePairInstruments();
 

@@ -23,6 +23,10 @@ internal static class ProcessRunner
         return (process.ExitCode, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs the real `shadowproxy` executable (the test output holds it) with a 60 s limit.</summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunGatewayAsync(IEnumerable<string> args) =>
+        RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "shadowproxy.dll"), .. args], Path.GetTempPath(), TimeSpan.FromSeconds(60));
+
     public static Process Start(string file, IEnumerable<string> args, string workingDirectory, out StringBuilder stdout, out StringBuilder stderr)
     {
         var info = new ProcessStartInfo(file)

@@ -116,6 +116,15 @@ internal sealed class RedisDeployment : IAsyncDisposable
         return ScrapeText(text, metric, label, value);
     }
 
+    /// <summary>A gauge without labels (one per process), from a replica's /metrics; null when it is not exported.</summary>
+    public static async Task<double?> ScrapeGaugeAsync(GatewayApp replica, string metric)
+    {
+        using var admin = replica.AdminClient();
+        var text = await admin.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(metric + " ", StringComparison.Ordinal) || l.StartsWith(metric + "{", StringComparison.Ordinal));
+        return line is null ? null : double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+    }
+
     public static long ScrapeText(string text, string metric, string? label = null, string? value = null) =>
         text.Split('\n')
             .Where(line => line.StartsWith(metric + "{", StringComparison.Ordinal) && line.Contains($"route=\"{Route}\"", StringComparison.Ordinal))

@@ -30,9 +30,11 @@ public sealed class RedisOutageTests
         }, CancellationToken.None);
 
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        var connectedBefore = await RedisDeployment.ScrapeGaugeAsync(worker, "shadowproxy_redis_connected");
         await deployment.Redis.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
         var duringOutage = await ReadyzAsync(gateway);
+        var connectedDuringOutage = await RedisDeployment.ScrapeGaugeAsync(worker, "shadowproxy_redis_connected");
         var pairedDuringOutage = await deployment.OutcomesAsync("paired");
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
         await deployment.Redis.RestartAsync();
@@ -56,6 +58,7 @@ public sealed class RedisOutageTests
         Assert.True(await deployment.OutcomesAsync("dropped_queue_full") > 0, "the outage paused shadowing, counted as dropped");
         Assert.True(await deployment.OutcomesAsync("paired") > pairedAtRestart, $"shadowing resumed after the restart (paired {pairedDuringOutage} during the outage, {pairedAtRestart} at restart)");
         Assert.Equal("connected", (await ReadyzAsync(worker)).Body["redis"]!.GetValue<string>());
+        Assert.Equal((1.0, 0.0, 1.0), (connectedBefore, connectedDuringOutage, await RedisDeployment.ScrapeGaugeAsync(worker, "shadowproxy_redis_connected")));
     }
 
     [Fact]

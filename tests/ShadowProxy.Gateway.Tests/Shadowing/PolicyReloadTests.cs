@@ -35,14 +35,22 @@ public sealed class PolicyReloadTests
         Assert.Contains(logs.Lines, l => l.Contains("Shadowing:Routes:openai:SampleRate: 7 must be between 0 and 1", StringComparison.Ordinal));
         Assert.Equal(accepted, store.Current.Version);
         Assert.Equal(0.75, store.Current.Find("openai")!.Options.SampleRate);
+
+        // A misspelt key on reload is refused the same way, named with the key it was meant to be.
+        await File.WriteAllTextAsync(file, Config(upstream.BaseUri, "0.5", rateKey: "SampleRat"), TestContext.Current.CancellationToken);
+        await Eventually.TrueAsync(() => logs.Lines.Any(l => l.Contains("SampleRat: unknown setting", StringComparison.Ordinal)), TimeSpan.FromSeconds(15), "the misspelt key's log line");
+
+        Assert.Contains(logs.Lines, l => l.Contains("Shadowing:Routes:openai:SampleRat: unknown setting; did you mean Shadowing:Routes:openai:SampleRate?", StringComparison.Ordinal));
+        Assert.Equal(accepted, store.Current.Version);
+        Assert.Equal(0.75, store.Current.Find("openai")!.Options.SampleRate);
         dir.Delete(recursive: true);
     }
 
-    private static string Config(Uri baseline, string rate) => $$"""
+    private static string Config(Uri baseline, string rate, string rateKey = "SampleRate") => $$"""
         {
           "Logging": { "LogLevel": { "Default": "Warning" } },
           "Shadowing": { "Routes": { "openai": {
-            "SampleRate": {{rate}},
+            "{{rateKey}}": {{rate}},
             "Baseline": { "Address": "{{baseline}}", "Model": "pinned" }
           } } }
         }

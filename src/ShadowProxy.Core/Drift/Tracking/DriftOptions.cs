@@ -2,6 +2,11 @@ namespace ShadowProxy.Core.Drift.Tracking;
 
 internal sealed record DriftOptions
 {
+    public const string Section = "Drift";
+
+    /// <summary>How often the gateway re-evaluates drift in the background.</summary>
+    public TimeSpan EvaluateEvery { get; init; } = TimeSpan.FromSeconds(10);
+
     public TimeSpan BucketDuration { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Buckets, up to and including the current one, that the tests look at.</summary>

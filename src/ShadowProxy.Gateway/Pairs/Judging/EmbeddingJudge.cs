@@ -10,7 +10,7 @@ internal sealed class EmbeddingJudge
     private readonly OpinionGate _gate;
     private readonly EmbeddingClient? _client;
 
-    public EmbeddingJudge(IOptions<ComparisonJudges> options, SamplingRandom random, TimeProvider time)
+    public EmbeddingJudge(IOptions<ComparisonOptions> options, SamplingRandom random, TimeProvider time)
     {
         _gate = new OpinionGate(options.Value.Embeddings, random, time);
         _client = _gate.ClientOptions is { } settings ? new EmbeddingClient(_gate.Model, _gate.Credential, settings) : null;

@@ -14,7 +14,7 @@ internal sealed partial class LlmJudge
     private readonly OpinionGate _gate;
     private readonly ChatClient? _client;
 
-    public LlmJudge(IOptions<ComparisonJudges> options, SamplingRandom random, TimeProvider time)
+    public LlmJudge(IOptions<ComparisonOptions> options, SamplingRandom random, TimeProvider time)
     {
         _gate = new OpinionGate(options.Value.Judge, random, time);
         _client = _gate.ClientOptions is { } settings ? new ChatClient(_gate.Model, _gate.Credential, settings) : null;

@@ -58,7 +58,10 @@ internal sealed partial class ShadowPolicyStore : IDisposable
         try
         {
             options = Bind(_configuration, out var routeIds);
-            errors = ShadowingOptionsValidator.Validate(options, routeIds);
+            var problems = new List<string>();
+            Hosting.Configuration.KnownSettings.Check(_configuration.GetSection(ShadowingOptions.Section), typeof(ShadowingOptions), problems);
+            problems.AddRange(ShadowingOptionsValidator.Validate(options, routeIds));
+            errors = problems;
         }
         catch (InvalidOperationException e)
         {

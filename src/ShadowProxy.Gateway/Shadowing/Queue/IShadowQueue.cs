@@ -18,4 +18,7 @@ internal interface IShadowQueue
     ValueTask CompleteAsync(ShadowExchange exchange, bool settled, CancellationToken cancellationToken);
 
     int Depth { get; }
+
+    /// <summary>The depth at which <see cref="TryEnqueue"/> starts refusing.</summary>
+    int Capacity { get; }
 }

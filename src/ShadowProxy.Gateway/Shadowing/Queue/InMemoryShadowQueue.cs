@@ -12,6 +12,8 @@ internal sealed class InMemoryShadowQueue(ShadowPolicyStore policies) : IShadowQ
 
     public int Depth => _channel.Reader.Count;
 
+    public int Capacity { get; } = policies.Current.Options.QueueCapacity;
+
     public bool TryEnqueue(ShadowExchange exchange) => _channel.Writer.TryWrite(exchange);
 
     public ValueTask<ShadowExchange> DequeueAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAsync(cancellationToken);

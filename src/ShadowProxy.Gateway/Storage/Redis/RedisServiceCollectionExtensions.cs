@@ -16,7 +16,12 @@ internal static class RedisServiceCollectionExtensions
     public static IServiceCollection AddRedisStores(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.Section));
-        services.TryAddSingleton<RedisConnection>();
+        services.TryAddSingleton(sp =>
+        {
+            var connection = ActivatorUtilities.CreateInstance<RedisConnection>(sp);
+            sp.GetRequiredService<Telemetry.ShadowProxyInstrumentation>().ObserveRedisConnection(() => connection.IsConnected);
+            return connection;
+        });
         services.TryAddSingleton<StreamPayloadProtector>();
         services.TryAddSingleton<RedisShadowQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<RedisShadowQueue>());

@@ -32,11 +32,13 @@ internal sealed partial class RedisShadowQueue(
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(50);
 
+    private const int MaxOutgoing = 1024;
+
     private readonly Channel<ShadowExchange> _outgoing = Channel.CreateBounded<ShadowExchange>(
-        new BoundedChannelOptions(Math.Min(policies.Current.Options.QueueCapacity, 1024)) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        new BoundedChannelOptions(OutgoingCapacity(policies)) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly Channel<ShadowExchange> _incoming = Channel.CreateBounded<ShadowExchange>(
-        new BoundedChannelOptions(Math.Max(policies.Current.Options.Workers, 1)) { SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
+        new BoundedChannelOptions(IncomingCapacity(policies)) { SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
 
     /// <summary>Entries this worker is processing; their idle time is reset so no other worker re-claims them.</summary>
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
@@ -45,6 +47,13 @@ internal sealed partial class RedisShadowQueue(
     private bool _groupReady;
 
     public int Depth => _outgoing.Reader.Count + _incoming.Reader.Count;
+
+    /// <summary>The local buffers only: the stream itself is bounded by Redis:StreamMaxLength.</summary>
+    public int Capacity { get; } = OutgoingCapacity(policies) + IncomingCapacity(policies);
+
+    private static int OutgoingCapacity(ShadowPolicyStore policies) => Math.Min(policies.Current.Options.QueueCapacity, MaxOutgoing);
+
+    private static int IncomingCapacity(ShadowPolicyStore policies) => Math.Max(policies.Current.Options.Workers, 1);
 
     private RedisKey StreamKey => redis.Key("queue");
 
