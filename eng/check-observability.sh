@@ -151,6 +151,20 @@ def validate(path):
     for v in variables:
         if v.get("type") == "query" and (v.get("datasource") or {}).get("uid") not in DATASOURCE_REFS:
             problems.append(f"variable '{v.get('name')}' does not use the datasource variable")
+    # Several installations (namespaces) and jobs report to one Prometheus: every series a dashboard reads is
+    # scoped by the namespace and job variables, so one dashboard never adds two installations together.
+    names = [v.get("name") for v in variables]
+    for scope in ("namespace", "job"):
+        if scope not in names:
+            problems.append(f"no `{scope}` variable")
+    for where, expr, _ in queries(d):
+        if where in ("variable 'namespace'", "variable 'job'"):
+            continue
+        # Metric names only: label names inside by (...) / on (...) are not selectors.
+        bare = re.sub(r"\b(?:by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)", "", expr)
+        for selector in re.findall(r"\b(?:shadowproxy|gen_ai|process|dotnet)_[a-z0-9_]+(?:\{[^}]*\})?", bare):
+            if 'namespace=~"$namespace"' not in selector or 'job=~"$job"' not in selector:
+                problems.append(f"{where}: {selector} is not scoped by namespace and job")
     for a in d.get("annotations", {}).get("list", []):
         if a.get("expr") and (a.get("datasource") or {}).get("uid") not in DATASOURCE_REFS:
             problems.append(f"annotation '{a.get('name')}' does not use the datasource variable")

@@ -235,8 +235,15 @@ export const chartChecks = [
   ["the PrometheusRule carries exactly the groups of grafana/alerts/shadowproxy-alerts.yaml", (c) => {
     const rule = ofKind(c.objects, "PrometheusRule")[0];
     if (!rule) return;
-    const expected = c.alerts.spec ?? c.alerts;
+    const base = c.values.metrics.prometheusRule.runbookBaseUrl.replace(/\/$/, "");
+    const source = JSON.stringify(c.alerts.spec ?? c.alerts);
+    const expected = JSON.parse(base ? source.replaceAll(ProjectRunbooks, base) : source);
     assert.deepEqual(rule.spec, expected);
+    for (const alert of rule.spec.groups.flatMap((g) => g.rules)) {
+      const url = alert.annotations.runbook_url;
+      assert.ok(url.startsWith(base || ProjectRunbooks), `${alert.alert}: runbook_url ${url}`);
+      assert.ok(url.endsWith(`#${alert.alert.toLowerCase()}`), `${alert.alert}: runbook_url ${url} does not end in its anchor`);
+    }
     assert.ok(rule.spec.groups.length > 0, "no rule groups");
   }],
 
@@ -252,6 +259,8 @@ export const chartChecks = [
     }
   }],
 ];
+
+const ProjectRunbooks = "https://github.com/shadowproxy/shadowproxy/blob/main/docs/runbooks.md";
 
 function gatewayConfig(c) {
   const maps = ofKind(c.objects, "ConfigMap").filter((m) => m.data?.["gateway.json"]);
