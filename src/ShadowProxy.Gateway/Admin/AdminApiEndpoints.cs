@@ -11,10 +11,10 @@ internal static class AdminApiEndpoints
     public static void Map(IEndpointRouteBuilder admin)
     {
         var api = admin.MapGroup("/admin/api");
-        api.MapGet("/drift", async (DriftMonitor monitor, ServedModelTracker models, ProbeAccuracy probes, bool? refresh, CancellationToken cancellationToken) =>
+        api.MapGet("/drift", async (DriftMonitor monitor, ServedModelTracker models, IProbeAccuracyStore probes, bool? refresh, CancellationToken cancellationToken) =>
         {
             var report = refresh == true ? await monitor.RefreshAsync(cancellationToken) : monitor.Latest;
-            return Results.Json(DriftApiMapper.Map(report, models.Events, probes.Snapshot()), AdminJsonContext.Default.DriftResponse);
+            return Results.Json(DriftApiMapper.Map(report, models.Events, await probes.SnapshotAsync(cancellationToken)), AdminJsonContext.Default.DriftResponse);
         });
         DriftAcceptEndpoint.Map(api);
         api.MapGet("/metrics", () => Results.Json(MetricCatalogueResponse.Current, AdminJsonContext.Default.MetricCatalogueResponse));

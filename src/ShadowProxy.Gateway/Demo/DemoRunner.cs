@@ -76,7 +76,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
 
         await traffic;
         var final = await monitor.RefreshAsync(CancellationToken.None);
-        DemoSummary.WriteTable(final, gateway.Services.GetRequiredService<Probes.ProbeAccuracy>().Snapshot(), output);
+        DemoSummary.WriteTable(final, await gateway.Services.GetRequiredService<Probes.IProbeAccuracyStore>().SnapshotAsync(CancellationToken.None), output);
         await gateway.StopAsync(CancellationToken.None);
         DemoSummary.WriteAccounting(gateway.Services.GetRequiredService<Shadowing.Accounting.ShadowAccounting>(), output);
         output.WriteLine($"Done: {stats.Sent} requests, {stats.Succeeded} ok, {stats.Failed} errors.");

@@ -61,9 +61,9 @@ internal sealed class PairRecorder(
 
         await budget.AddTokensAsync(exchange.Policy, tokens, cancellationToken);
         TagShadowSpan(baseline);
-        if (exchange.ProbeKey is { } probeKey)
+        if (exchange.Probe is { } task)
         {
-            probes.Grade(probeKey, exchange.Policy.RouteId, request.Model, primary, baseline);
+            await probes.GradeAsync(task, exchange.Policy.RouteId, request.Model, primary, baseline, cancellationToken);
         }
 
         var capture = exchange.Policy.Options.CaptureEvidence;

@@ -6,19 +6,14 @@ using ShadowProxy.Gateway.Telemetry;
 namespace ShadowProxy.Gateway.Probes;
 
 /// <summary>Grades both sides of a probe pair against the task's known answer and records accuracy.</summary>
-internal sealed class ProbeGrading(ProbeRegistry registry, ProbeAccuracy accuracy, ShadowProxyInstrumentation instrumentation, ModelNameAllowList models)
+internal sealed class ProbeGrading(IProbeAccuracyStore accuracy, ShadowProxyInstrumentation instrumentation, ModelNameAllowList models)
 {
-    public void Grade(string probeKey, string route, string? requestedModel, NormalizedResponse primary, NormalizedResponse baseline)
+    public async Task GradeAsync(ProbeTask task, string route, string? requestedModel, NormalizedResponse primary, NormalizedResponse baseline, CancellationToken cancellationToken)
     {
-        if (registry.Take(probeKey) is not { } task)
-        {
-            return;
-        }
-
         var primaryGrade = ProbeGrader.Grade(task, primary);
         var baselineGrade = ProbeGrader.Grade(task, baseline);
         var suite = ProbeSuites.NameOf(task.Suite);
-        accuracy.Record(route, models.Label(requestedModel), task.Suite, primaryGrade.Correct, baselineGrade.Correct);
+        await accuracy.RecordAsync(route, models.Label(requestedModel), task.Suite, primaryGrade.Correct, baselineGrade.Correct, cancellationToken);
         Count(route, suite, "primary", primaryGrade);
         Count(route, suite, "baseline", baselineGrade);
     }

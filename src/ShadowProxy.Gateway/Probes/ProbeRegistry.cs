@@ -6,7 +6,9 @@ namespace ShadowProxy.Gateway.Probes;
 
 /// <summary>
 /// Probes in flight, keyed by a random id sent in a header only this process knows how to sign, so a client cannot
-/// force shadowing (and spend the baseline budget) by forging the header.
+/// force shadowing (and spend the baseline budget) by forging the header. The scheduler sends probes through this
+/// process's own proxy, so the capture claims the task here and it travels on with the exchange: whichever process
+/// compares the pair (a worker, over Redis) grades it.
 /// </summary>
 internal sealed class ProbeRegistry(TimeProvider time)
 {
@@ -23,27 +25,21 @@ internal sealed class ProbeRegistry(TimeProvider time)
         return $"{_secret}:{key}";
     }
 
-    /// <returns>The probe key when the header value was issued by this process.</returns>
-    public string? Authenticate(string? headerValue)
+    /// <returns>The task, once, when the header value was issued by this process; otherwise null.</returns>
+    public ProbeTask? Claim(string? headerValue)
     {
-        if (headerValue is null || headerValue.Length != _secret.Length + 17 || headerValue[_secret.Length] != ':')
+        if (headerValue is null || headerValue.Length != _secret.Length + 17 || headerValue[_secret.Length] != ':'
+            || !CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(headerValue[.._secret.Length]), System.Text.Encoding.ASCII.GetBytes(_secret)))
         {
             return null;
         }
 
-        var key = headerValue[(_secret.Length + 1)..];
-        return CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(headerValue[.._secret.Length]), System.Text.Encoding.ASCII.GetBytes(_secret))
-            && _pending.ContainsKey(key) ? key : null;
-    }
-
-    public ProbeTask? Take(string key)
-    {
         var now = time.GetUtcNow();
         foreach (var stale in _pending.Where(p => p.Value.Until < now).Select(p => p.Key))
         {
             _pending.TryRemove(stale, out _);
         }
 
-        return _pending.TryRemove(key, out var entry) ? entry.Task : null;
+        return _pending.TryRemove(headerValue[(_secret.Length + 1)..], out var entry) ? entry.Task : null;
     }
 }

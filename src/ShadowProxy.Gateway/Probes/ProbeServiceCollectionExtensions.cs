@@ -7,7 +7,7 @@ internal static class ProbeServiceCollectionExtensions
     public static IServiceCollection AddCanaryProbes(this IServiceCollection services)
     {
         services.TryAddSingleton<ProbeRegistry>();
-        services.TryAddSingleton<ProbeAccuracy>();
+        services.TryAddSingleton<IProbeAccuracyStore, InMemoryProbeAccuracyStore>();
         services.TryAddSingleton<ProbeGrading>();
         services.AddHostedService<ProbeScheduler>();
         return services;

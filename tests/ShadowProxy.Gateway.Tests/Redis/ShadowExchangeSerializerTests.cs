@@ -1,5 +1,6 @@
 using System.Text;
 using ShadowProxy.Core.Exchanges;
+using ShadowProxy.Core.Probes;
 using ShadowProxy.Gateway.Shadowing.Capture;
 using ShadowProxy.Gateway.Shadowing.Policy;
 using ShadowProxy.Gateway.Storage.Redis;
@@ -32,7 +33,7 @@ public sealed class ShadowExchangeSerializerTests
             Assert.Equal((200, "text/event-stream", "gzip"), (copy.PrimaryResponse.StatusCode, copy.PrimaryResponse.ContentType, copy.PrimaryContentEncoding));
             Assert.Equal((original.PrimaryTimeToFirstByte, original.PrimaryTotal, original.StartedAt), (copy.PrimaryTimeToFirstByte, copy.PrimaryTotal, copy.StartedAt));
             Assert.True(copy.Streamed && copy.WantsNoiseReplicate);
-            Assert.Equal("probe-1", copy.ProbeKey);
+            Assert.Equal(Probe, copy.Probe);
             Assert.Equal("1-0", copy.QueueEntryId);
             Assert.Equal(forward ? 1 : 0, copy.ForwardedCredentials.Count);
             Assert.Equal(forward, Encoding.UTF8.GetString(bytes).Contains("sk-client", StringComparison.Ordinal));
@@ -75,7 +76,59 @@ public sealed class ShadowExchangeSerializerTests
             PrimaryTotal = TimeSpan.FromMilliseconds(345),
             StartedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
             WantsNoiseReplicate = true,
-            ProbeKey = "probe-1",
+            Probe = Probe,
         };
+    }
+
+    private static readonly ProbeTask Probe = new()
+    {
+        Id = "json_schema:7", Suite = ProbeSuiteKind.JsonSchema, Prompt = "Extract the order.", ExpectedAnswer = """{"id":7}""", JsonSchemaText = """{"type":"object"}""",
+    };
+
+    /// <summary>A job queued by the previous release (format 1: a probe key instead of the task) is still compared.</summary>
+    [Fact]
+    public void Deserialize_VersionOneJob_IsStillProcessed_WithoutItsProbe()
+    {
+        var policy = new RoutePolicy("openai", new RouteShadowOptions { Baseline = new BaselineOptions { Address = "http://b/", Model = "m" } });
+        var snapshot = new ShadowPolicySnapshot(new ShadowingOptions { Routes = new() { ["openai"] = policy.Options } }, 2);
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write((byte)1);
+            w.Write("pair-v1");
+            w.Write("openai");
+            w.Write((int)OperationKind.ChatCompletions);
+            w.Write("/v1/chat/completions");
+            var request = """{"model":"gpt-4o","messages":[]}"""u8.ToArray();
+            w.Write(request.Length);
+            w.Write(request);
+            w.Write(200);
+            w.Write(true);
+            w.Write("application/json");
+            w.Write(false);
+            var primary = """{"choices":[]}"""u8.ToArray();
+            w.Write(primary.Length);
+            w.Write(primary);
+            w.Write(false);
+            w.Write(TimeSpan.FromMilliseconds(5).Ticks);
+            w.Write(TimeSpan.FromMilliseconds(9).Ticks);
+            w.Write(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero).UtcTicks);
+            w.Write(false);
+            w.Write(true);
+            w.Write("0123456789abcdef");
+            w.Write(false);
+            w.Write(0);
+        }
+
+        var (routeId, copy) = ShadowExchangeSerializer.Deserialize(stream.ToArray(), snapshot, "9-0");
+
+        using (copy)
+        {
+            Assert.Equal("openai", routeId);
+            Assert.NotNull(copy);
+            Assert.Equal(("pair-v1", "/v1/chat/completions", 200), (copy.PairId, copy.BaselinePathAndQuery, copy.PrimaryStatusCode));
+            Assert.Equal("""{"choices":[]}""", Encoding.UTF8.GetString(copy.PrimaryResponse.Body.Span));
+            Assert.Null(copy.Probe);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ShadowProxy.Core.Normalization;
+using ShadowProxy.Core.Probes;
 using ShadowProxy.Gateway.Probes;
 using ShadowProxy.Gateway.Shadowing.Accounting;
 using ShadowProxy.Gateway.Shadowing.Budget;
@@ -34,17 +35,17 @@ internal sealed class ShadowCaptureMiddleware(
             return next(context);
         }
 
-        var probeKey = TakeProbeKey(context.Request);
-        var decision = probeKey is not null ? ShadowDecision.Probe : sampler.Decide(context.Request, policy);
+        var probe = ClaimProbe(context.Request);
+        var decision = probe is not null ? ShadowDecision.Probe : sampler.Decide(context.Request, policy);
         accounting.Decision(policy.RouteId, decision);
-        return decision is ShadowDecision.Sampled or ShadowDecision.Probe ? CaptureAsync(context, policy, snapshot.Version, probeKey) : next(context);
+        return decision is ShadowDecision.Sampled or ShadowDecision.Probe ? CaptureAsync(context, policy, snapshot.Version, probe) : next(context);
     }
 
     /// <summary>Only a value this process issued marks a probe; the header itself never reaches an upstream (GatewayTransforms).</summary>
-    private string? TakeProbeKey(HttpRequest request) =>
-        request.Headers.TryGetValue(ProbeRegistry.Header, out var value) ? probes.Authenticate(value.ToString()) : null;
+    private ProbeTask? ClaimProbe(HttpRequest request) =>
+        request.Headers.TryGetValue(ProbeRegistry.Header, out var value) ? probes.Claim(value.ToString()) : null;
 
-    private async Task CaptureAsync(HttpContext context, RoutePolicy policy, int policyVersion, string? probeKey)
+    private async Task CaptureAsync(HttpContext context, RoutePolicy policy, int policyVersion, ProbeTask? probe)
     {
         if (budgetHint.IsExhausted(policy.RouteId))
         {
@@ -105,10 +106,10 @@ internal sealed class ShadowCaptureMiddleware(
             context.Response.Body = clientBody;
         }
 
-        Complete(context, policy, policyVersion, requestBody, tee, target, started, probeKey);
+        Complete(context, policy, policyVersion, requestBody, tee, target, started, probe);
     }
 
-    private void Complete(HttpContext context, RoutePolicy policy, int policyVersion, PooledCapture requestBody, ResponseTee tee, PrimaryTargetFeature target, long started, string? probeKey)
+    private void Complete(HttpContext context, RoutePolicy policy, int policyVersion, PooledCapture requestBody, ResponseTee tee, PrimaryTargetFeature target, long started, ProbeTask? probe)
     {
         // Only an answer the primary gave successfully is mirrored: a rejected key, a rate limit or an outage says
         // nothing about the model, and mirroring it would spend the baseline's key on the client's failures.
@@ -125,7 +126,7 @@ internal sealed class ShadowCaptureMiddleware(
             return;
         }
 
-        var exchange = ShadowExchangeFactory.Create(context, policy, policyVersion, relativeTarget!, requestBody, tee, started, time, sampler.WantsNoiseReplicate(policy), probeKey);
+        var exchange = ShadowExchangeFactory.Create(context, policy, policyVersion, relativeTarget!, requestBody, tee, started, time, sampler.WantsNoiseReplicate(policy), probe);
         if (!queue.TryEnqueue(exchange))
         {
             exchange.Dispose();

@@ -51,8 +51,8 @@ internal sealed class ShadowExchange : IDisposable
 
     public required bool WantsNoiseReplicate { get; init; }
 
-    /// <summary>Set for canary probes: the key of the task whose known answer grades both sides.</summary>
-    public string? ProbeKey { get; init; }
+    /// <summary>Set for canary probes: the task whose known answer grades both sides, wherever they are compared.</summary>
+    public Core.Probes.ProbeTask? Probe { get; init; }
 
     /// <summary>The primary request's span, linked from the shadow span.</summary>
     public ActivityContext PrimaryActivity { get; init; }

@@ -10,7 +10,7 @@ internal static class ShadowExchangeFactory
     private static readonly string[] CredentialHeaders = ["Authorization", "api-key"];
 
     public static ShadowExchange Create(
-        HttpContext context, RoutePolicy policy, int policyVersion, string baselinePathAndQuery, PooledCapture requestBody, ResponseTee tee, long started, TimeProvider time, bool noiseReplicate, string? probeKey)
+        HttpContext context, RoutePolicy policy, int policyVersion, string baselinePathAndQuery, PooledCapture requestBody, ResponseTee tee, long started, TimeProvider time, bool noiseReplicate, Core.Probes.ProbeTask? probe)
     {
         var request = context.Request;
         var response = context.Response;
@@ -35,7 +35,7 @@ internal static class ShadowExchangeFactory
             PrimaryTotal = time.GetElapsedTime(started),
             StartedAt = time.GetUtcNow() - time.GetElapsedTime(started),
             WantsNoiseReplicate = noiseReplicate,
-            ProbeKey = probeKey,
+            Probe = probe,
             PrimaryActivity = Activity.Current?.Context ?? default,
         };
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using ShadowProxy.Core.Exchanges;
+using ShadowProxy.Core.Probes;
 using ShadowProxy.Gateway.Shadowing.Capture;
 using ShadowProxy.Gateway.Shadowing.Policy;
 
@@ -12,7 +13,10 @@ namespace ShadowProxy.Gateway.Storage.Redis;
 /// </summary>
 internal static class ShadowExchangeSerializer
 {
-    private const byte FormatVersion = 1;
+    /// <summary>2 carries a probe's task (1 carried only a key into the sending process's memory).</summary>
+    private const byte FormatVersion = 2;
+
+    private const byte ProbeKeyVersion = 1;
 
     public static byte[] Serialize(ShadowExchange exchange)
     {
@@ -34,7 +38,7 @@ internal static class ShadowExchangeSerializer
             writer.Write(exchange.PrimaryTotal.Ticks);
             writer.Write(exchange.StartedAt.UtcTicks);
             writer.Write(exchange.WantsNoiseReplicate);
-            WriteOptional(writer, exchange.ProbeKey);
+            WriteProbe(writer, exchange.Probe);
             WriteOptional(writer, exchange.PrimaryActivity == default ? null
                 : $"{exchange.PrimaryActivity.TraceId.ToHexString()}-{exchange.PrimaryActivity.SpanId.ToHexString()}");
             var credentials = exchange.Policy.Options.Baseline.ForwardClientCredentials ? exchange.ForwardedCredentials : [];
@@ -54,7 +58,8 @@ internal static class ShadowExchangeSerializer
     public static (string RouteId, ShadowExchange? Exchange) Deserialize(ReadOnlyMemory<byte> data, ShadowPolicySnapshot policies, string? entryId)
     {
         using var reader = new BinaryReader(new MemoryStream(data.ToArray(), writable: false), Encoding.UTF8);
-        if (reader.ReadByte() != FormatVersion)
+        var version = reader.ReadByte();
+        if (version is not (FormatVersion or ProbeKeyVersion))
         {
             throw new InvalidDataException("Unknown shadow exchange format version.");
         }
@@ -73,7 +78,8 @@ internal static class ShadowExchangeSerializer
         var total = TimeSpan.FromTicks(reader.ReadInt64());
         var startedAt = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
         var noiseReplicate = reader.ReadBoolean();
-        var probeKey = ReadOptional(reader);
+        // A version-1 job still compares; its probe key pointed into another process's memory, so it is not graded.
+        var probe = version == FormatVersion ? ReadProbe(reader) : DiscardProbeKey(reader);
         var activity = ParseActivity(ReadOptional(reader));
         var credentials = new List<KeyValuePair<string, string>>();
         for (var count = reader.ReadInt32(); count > 0; count--)
@@ -107,10 +113,40 @@ internal static class ShadowExchangeSerializer
             PrimaryTotal = total,
             StartedAt = startedAt,
             WantsNoiseReplicate = noiseReplicate,
-            ProbeKey = probeKey,
+            Probe = probe,
             PrimaryActivity = activity,
             QueueEntryId = entryId,
         });
+    }
+
+    private static void WriteProbe(BinaryWriter writer, ProbeTask? probe)
+    {
+        writer.Write(probe is not null);
+        if (probe is null)
+        {
+            return;
+        }
+
+        writer.Write(probe.Id);
+        writer.Write((int)probe.Suite);
+        writer.Write(probe.Prompt);
+        writer.Write(probe.ExpectedAnswer);
+        WriteOptional(writer, probe.JsonSchemaText);
+    }
+
+    private static ProbeTask? ReadProbe(BinaryReader reader) => !reader.ReadBoolean() ? null : new ProbeTask
+    {
+        Id = reader.ReadString(),
+        Suite = (ProbeSuiteKind)reader.ReadInt32(),
+        Prompt = reader.ReadString(),
+        ExpectedAnswer = reader.ReadString(),
+        JsonSchemaText = ReadOptional(reader),
+    };
+
+    private static ProbeTask? DiscardProbeKey(BinaryReader reader)
+    {
+        _ = ReadOptional(reader);
+        return null;
     }
 
     private static PooledCapture Capture(byte[] bytes)
