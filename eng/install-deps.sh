@@ -7,6 +7,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
 
 missing=()
 command -v redis-server >/dev/null || missing+=(redis-server)
+# redis-cli joins the three-node Redis Cluster the cluster tests start.
+command -v redis-cli >/dev/null || missing+=(redis-tools)
 command -v promtool >/dev/null || missing+=(prometheus)
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)

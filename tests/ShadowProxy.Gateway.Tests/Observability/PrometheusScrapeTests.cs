@@ -131,6 +131,6 @@ public sealed partial class PrometheusScrapeTests(DriftedGatewayFixture fixture)
     private static string Substitute(string expr) =>
         Variable().Replace(expr.Replace("$__rate_interval", "10s", StringComparison.Ordinal).Replace("$__range", "5m", StringComparison.Ordinal).Replace("$__interval", "5s", StringComparison.Ordinal), ".*");
 
-    [GeneratedRegex(@"\$\{?(route|model|instance)\}?")]
+    [GeneratedRegex(@"\$\{?(route|model|instance|namespace|job)\}?")]
     private static partial Regex Variable();
 }

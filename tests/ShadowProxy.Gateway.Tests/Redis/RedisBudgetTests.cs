@@ -4,11 +4,13 @@ namespace ShadowProxy.Gateway.Tests.Redis;
 
 public sealed class RedisBudgetTests
 {
-    [Fact]
-    public async Task RequestsPerMinute_HoldsGloballyAcrossTwoGatewaysAndTwoWorkers()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RequestsPerMinute_HoldsGloballyAcrossTwoGatewaysAndTwoWorkers(bool cluster)
     {
         const int perMinute = 15;
-        await using var deployment = await RedisDeployment.StartAsync();
+        await using var deployment = await RedisDeployment.StartAsync(cluster: cluster);
         var budget = new Dictionary<string, string?> { [$"Shadowing:Routes:{RedisDeployment.Route}:Budget:RequestsPerMinute"] = perMinute.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         GatewayApp[] gateways = [await deployment.StartReplicaAsync(GatewayRole.Gateway, budget), await deployment.StartReplicaAsync(GatewayRole.Gateway, budget)];
         await deployment.StartReplicaAsync(GatewayRole.Worker, budget);

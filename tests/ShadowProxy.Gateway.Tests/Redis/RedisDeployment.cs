@@ -17,14 +17,21 @@ internal sealed class RedisDeployment : IAsyncDisposable
 
     private readonly List<GatewayApp> _replicas = [];
 
-    private RedisDeployment(RedisServer redis, TestUpstream primary, SimulatorServer baseline)
+    private RedisDeployment(RedisServer redis, RedisCluster? cluster, TestUpstream primary, SimulatorServer baseline)
     {
         Redis = redis;
+        Cluster = cluster;
         Primary = primary;
         Baseline = baseline;
     }
 
+    /// <summary>The single Redis (not started when the deployment runs on <see cref="Cluster"/>).</summary>
     public RedisServer Redis { get; }
+
+    /// <summary>A three-master Redis Cluster the replicas use instead of <see cref="Redis"/>, when asked for.</summary>
+    public RedisCluster? Cluster { get; }
+
+    public string RedisConnectionString => Cluster?.ConnectionString ?? Redis.ConnectionString;
 
     public TestUpstream Primary { get; }
 
@@ -32,16 +39,20 @@ internal sealed class RedisDeployment : IAsyncDisposable
 
     public string KeyPrefix { get; } = $"test-{Guid.NewGuid():N}:";
 
+    /// <summary>The route's evidence index (its key carries the route's hash tag).</summary>
+    public string EvidenceIndexKey => $"{KeyPrefix}evidence:{{{Route}}}:index";
+
     public IReadOnlyList<GatewayApp> Replicas => _replicas;
 
     /// <summary>With <paramref name="startRedis"/> false, Redis is down when the replicas start (<c>Redis.RestartAsync</c> brings it up).</summary>
-    public static async Task<RedisDeployment> StartAsync(SimulatorProfile? baselineProfile = null, bool startRedis = true)
+    public static async Task<RedisDeployment> StartAsync(SimulatorProfile? baselineProfile = null, bool startRedis = true, bool cluster = false)
     {
-        var redis = startRedis ? await RedisServer.StartAsync() : RedisServer.Reserve();
+        var redisCluster = cluster ? await RedisCluster.StartAsync() : null;
+        var redis = startRedis && !cluster ? await RedisServer.StartAsync() : RedisServer.Reserve();
         var primary = await TestUpstream.StartAsync();
         var baseline = await SimulatorServer.StartAsync(
             new SimulatorOptions { Profile = baselineProfile ?? BuiltInProfiles.Instant }, TestContext.Current.CancellationToken);
-        return new RedisDeployment(redis, primary, baseline);
+        return new RedisDeployment(redis, redisCluster, primary, baseline);
     }
 
     /// <summary>The stream payload secret every replica of the deployment shares.</summary>
@@ -56,7 +67,7 @@ internal sealed class RedisDeployment : IAsyncDisposable
             ["Listeners:Admin"] = "http://127.0.0.1:0",
             ["ReverseProxy:Clusters:openai:Destinations:primary:Address"] = Primary.BaseUri.ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Redis:ConnectionString"] = Redis.ConnectionString,
+            ["Redis:ConnectionString"] = RedisConnectionString,
             ["Redis:KeyPrefix"] = KeyPrefix,
             ["Redis:PayloadKey"] = PayloadKey,
             ["Redis:ClaimIdleAfter"] = "00:00:02",
@@ -184,5 +195,9 @@ internal sealed class RedisDeployment : IAsyncDisposable
         await Baseline.DisposeAsync();
         await Primary.DisposeAsync();
         await Redis.DisposeAsync();
+        if (Cluster is not null)
+        {
+            await Cluster.DisposeAsync();
+        }
     }
 }

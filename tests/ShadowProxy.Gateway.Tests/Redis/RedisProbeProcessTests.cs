@@ -10,10 +10,12 @@ namespace ShadowProxy.Gateway.Tests.Redis;
 /// <summary>Canary probes with the gateway and the worker as separate OS processes over one real redis-server.</summary>
 public sealed class RedisProbeProcessTests
 {
-    [Fact]
-    public async Task ProbesSentByTheGatewayProcess_AreGradedByTheWorkerProcess_AndBothDriftApisShowTheSameAccuracy()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ProbesSentByTheGatewayProcess_AreGradedByTheWorkerProcess_AndBothDriftApisShowTheSameAccuracy(bool cluster)
     {
-        await using var deployment = await RedisDeployment.StartAsync();
+        await using var deployment = await RedisDeployment.StartAsync(cluster: cluster);
         await using var primary = await SimulatorServer.StartAsync(new SimulatorOptions { Profile = BuiltInProfiles.Instant }, TestContext.Current.CancellationToken);
         var (gatewayAdmin, workerAdmin) = (FreePort.ClosedLoopbackUri(), FreePort.ClosedLoopbackUri());
         using var gateway = Start(deployment, "gateway", gatewayAdmin, primary.BaseUri, out var gatewayOut);

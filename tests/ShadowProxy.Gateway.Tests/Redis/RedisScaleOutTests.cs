@@ -7,10 +7,13 @@ namespace ShadowProxy.Gateway.Tests.Redis;
 
 public sealed class RedisScaleOutTests
 {
-    [Fact]
-    public async Task TwoGatewaysTwoWorkers_ShareOneQueueEvidenceAndDriftState_TotalsAddUpAndVerdictsAgree()
+    /// <param name="cluster">On a real three-master Redis Cluster: every script and transaction must stay in one slot.</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TwoGatewaysTwoWorkers_ShareOneQueueEvidenceAndDriftState_TotalsAddUpAndVerdictsAgree(bool cluster)
     {
-        await using var deployment = await RedisDeployment.StartAsync();
+        await using var deployment = await RedisDeployment.StartAsync(cluster: cluster);
         GatewayApp[] gateways = [await deployment.StartReplicaAsync(GatewayRole.Gateway), await deployment.StartReplicaAsync(GatewayRole.Gateway)];
         GatewayApp[] workers = [await deployment.StartReplicaAsync(GatewayRole.Worker), await deployment.StartReplicaAsync(GatewayRole.Worker)];
 
@@ -65,7 +68,7 @@ public sealed class RedisScaleOutTests
         using var detail = await admin.GetAsync($"/admin/api/pairs/{id}", TestContext.Current.CancellationToken);
         Assert.True(detail.IsSuccessStatusCode);
 
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(deployment.Redis.ConnectionString);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(deployment.RedisConnectionString);
         var pending = await redis.GetDatabase().StreamPendingAsync(deployment.KeyPrefix + "queue", "workers");
         Assert.Equal(0, pending.PendingMessageCount);
     }

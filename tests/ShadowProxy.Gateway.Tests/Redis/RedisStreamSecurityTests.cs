@@ -25,7 +25,7 @@ public sealed partial class RedisStreamSecurityTests
     {
         await using var deployment = await RedisDeployment.StartAsync();
         var gateway = await deployment.StartReplicaAsync(GatewayRole.Gateway);
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(deployment.Redis.ConnectionString);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(deployment.RedisConnectionString);
         var db = redis.GetDatabase();
         var stream = deployment.KeyPrefix + "queue";
         using var client = gateway.ProxyClient();
@@ -55,7 +55,7 @@ public sealed partial class RedisStreamSecurityTests
     {
         await using var deployment = await RedisDeployment.StartAsync();
         var worker = await deployment.StartReplicaAsync(GatewayRole.Worker);
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(deployment.Redis.ConnectionString);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(deployment.RedisConnectionString);
         var db = redis.GetDatabase();
         var stream = deployment.KeyPrefix + "queue";
         var job = ForgedJob(deployment.Baseline.BaseUri);

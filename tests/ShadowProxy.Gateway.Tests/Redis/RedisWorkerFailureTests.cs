@@ -11,10 +11,12 @@ namespace ShadowProxy.Gateway.Tests.Redis;
 
 public sealed class RedisWorkerFailureTests
 {
-    [Fact]
-    public async Task WorkerKilledMidJob_ItsPendingJobsAreReclaimed_AndComparedExactlyOnce()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task WorkerKilledMidJob_ItsPendingJobsAreReclaimed_AndComparedExactlyOnce(bool cluster)
     {
-        await using var deployment = await RedisDeployment.StartAsync();
+        await using var deployment = await RedisDeployment.StartAsync(cluster: cluster);
         // The doomed worker's own config points its baseline at one that never answers, so it dies holding jobs.
         await using var hanging = await SimulatorServer.StartAsync(
             new SimulatorOptions { Profile = BuiltInProfiles.Instant with { Faults = new FaultProfile { Hang = 1 } } }, TestContext.Current.CancellationToken);
@@ -22,7 +24,7 @@ public sealed class RedisWorkerFailureTests
         using var doomed = StartWorkerProcess(deployment, FreePort.ClosedLoopbackUri(), hanging.BaseUri, out var stdout, out var stderr);
         try
         {
-            await using var redis = await ConnectionMultiplexer.ConnectAsync(deployment.Redis.ConnectionString);
+            await using var redis = await ConnectionMultiplexer.ConnectAsync(deployment.RedisConnectionString);
             var db = redis.GetDatabase();
             var stream = deployment.KeyPrefix + "queue";
             Assert.Equal(0, await RedisDeployment.SendAsync([gateway], 24));
@@ -39,7 +41,7 @@ public sealed class RedisWorkerFailureTests
             Assert.Equal(24, await deployment.OutcomesAsync());
             Assert.Equal(0, await PendingAsync(db, stream));
             // Exactly once: one evidence record and one drift observation per pair.
-            Assert.Equal(24, await db.SortedSetLengthAsync(deployment.KeyPrefix + "evidence:index"));
+            Assert.Equal(24, await db.SortedSetLengthAsync(deployment.EvidenceIndexKey));
             var drift = await RedisDeployment.DriftAsync(gateway);
             Assert.Equal(24, drift["routes"]![0]!["pairs"]!.GetValue<long>());
         }
@@ -79,8 +81,8 @@ public sealed class RedisWorkerFailureTests
             Assert.Equal(12, await RedisDeployment.ScrapeAsync(survivor, "shadowproxy_shadow_outcomes_total", "outcome", "paired"));
             Assert.Equal(0, RedisDeployment.ScrapeText(frozenMetrics, "shadowproxy_shadow_outcomes_total"));
             Assert.True(slowBaseline.Journal.Count >= 12 && deployment.Baseline.Journal.Count >= 12, "both workers called a baseline for every job");
-            await using var redis = await ConnectionMultiplexer.ConnectAsync(deployment.Redis.ConnectionString);
-            Assert.Equal(12, await redis.GetDatabase().SortedSetLengthAsync(deployment.KeyPrefix + "evidence:index"));
+            await using var redis = await ConnectionMultiplexer.ConnectAsync(deployment.RedisConnectionString);
+            Assert.Equal(12, await redis.GetDatabase().SortedSetLengthAsync(deployment.EvidenceIndexKey));
             Assert.Equal(12, (await RedisDeployment.DriftAsync(gateway))["routes"]![0]!["pairs"]!.GetValue<long>());
         }
         finally
@@ -171,7 +173,7 @@ public sealed class RedisWorkerFailureTests
 
     private static async Task<long> RedisPendingAsync(RedisDeployment deployment)
     {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(deployment.Redis.ConnectionString);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(deployment.RedisConnectionString);
         return await PendingAsync(redis.GetDatabase(), deployment.KeyPrefix + "queue");
     }
 

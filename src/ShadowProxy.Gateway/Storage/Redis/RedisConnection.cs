@@ -35,5 +35,12 @@ internal sealed class RedisConnection : IDisposable
 
     public RedisKey Key(string name) => Prefix + name;
 
+    /// <summary>
+    /// A key in the hash slot of <paramref name="tag"/> (`{tag}`), so a script or transaction over one route's or
+    /// one drift key's keys stays in one slot of a Redis Cluster while different routes and keys spread across it.
+    /// The tag is escaped, so it never holds a brace of its own.
+    /// </summary>
+    public RedisKey TaggedKey(string scope, string tag, string name) => $"{Prefix}{scope}:{{{Uri.EscapeDataString(tag)}}}:{name}";
+
     public void Dispose() => Multiplexer.Dispose();
 }

@@ -5,55 +5,63 @@ using StackExchange.Redis;
 namespace ShadowProxy.Gateway.Storage.Redis;
 
 /// <summary>
-/// Drift windows merged across replicas: one hash per (key, bucket) grown with HINCRBY, and each key's first and last
-/// bucket kept in two hashes. Buckets expire once they can no longer fall inside the window, so every replica
-/// evaluates the same counts. Each key's sequential state is one string,
-/// saved only if unchanged since it was read (WATCH-style condition), so replicas share verdicts and accepts.
+/// Drift windows merged across replicas: one hash per (key, bucket) grown with HINCRBY, and the key's first and last
+/// bucket in a span hash. Buckets expire once they can no longer fall inside the window, so every replica evaluates
+/// the same counts. Each key's sequential state is one string, saved only if unchanged since it was read
+/// (WATCH-style condition), so replicas share verdicts and accepts. All of a key's keys carry its hash tag, so every
+/// script and transaction stays in one Redis Cluster slot; the set of keys is registered once per key and bucket,
+/// not on every pair.
 /// </summary>
 internal sealed partial class RedisDriftWindowStore(RedisConnection redis, DriftOptions options, ILogger<RedisDriftWindowStore> logger) : IDriftWindowStore
 {
-    /// <summary>ARGV: field, delta pairs, then key id, bucket index, TTL (ms) of the bucket.</summary>
+    /// <summary>
+    /// KEYS: bucket hash, span hash. ARGV: field, delta pairs, then bucket index, TTL (ms) of the bucket.
+    /// Returns 1 when the span moved (a new first or last bucket), so the caller registers the key.
+    /// </summary>
     private const string AddScript = """
         local n = #ARGV
-        for i = 1, n - 3, 2 do
+        for i = 1, n - 2, 2 do
           redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1])
         end
-        local id = ARGV[n - 2]
         local bucket = tonumber(ARGV[n - 1])
-        local first = tonumber(redis.call('HGET', KEYS[2], id) or bucket)
-        if bucket <= first then
-          first = bucket
-          redis.call('HSET', KEYS[2], id, bucket)
+        local moved = 0
+        local first = tonumber(redis.call('HGET', KEYS[2], 'first') or bucket + 1)
+        if bucket < first then
+          redis.call('HSET', KEYS[2], 'first', bucket)
+          moved = 1
         end
-        local last = tonumber(redis.call('HGET', KEYS[3], id) or bucket)
-        if bucket >= last then
-          redis.call('HSET', KEYS[3], id, bucket)
+        local last = tonumber(redis.call('HGET', KEYS[2], 'last') or bucket - 1)
+        if bucket > last then
+          redis.call('HSET', KEYS[2], 'last', bucket)
+          moved = 1
         end
         redis.call('PEXPIRE', KEYS[1], ARGV[n])
-        return 1
+        return moved
         """;
 
-    private RedisKey FirstKey => redis.Key("drift:first");
-
-    private RedisKey LastKey => redis.Key("drift:last");
+    /// <summary>The ids of every key with a window: touched when a key's span moves, at most once per bucket.</summary>
+    private RedisKey RegistryKey => redis.Key("drift:keys");
 
     public async ValueTask AddAsync(DriftKey key, long bucketIndex, DriftBucket delta, CancellationToken cancellationToken = default)
     {
         var id = IdOf(key);
         var counts = delta.ToCounts();
-        var args = new List<RedisValue>(counts.Count * 2 + 3);
+        var args = new List<RedisValue>(counts.Count * 2 + 2);
         foreach (var (field, value) in counts)
         {
             args.Add(field);
             args.Add(value);
         }
 
-        args.Add(id);
         args.Add(bucketIndex);
         args.Add((long)(options.BucketDuration * (options.WindowBuckets + 1)).TotalMilliseconds);
         try
         {
-            await redis.Database.ScriptEvaluateAsync(AddScript, [BucketKey(id, bucketIndex), FirstKey, LastKey], [.. args]);
+            var moved = (long)await redis.Database.ScriptEvaluateAsync(AddScript, [BucketKey(id, bucketIndex), SpanKey(id)], [.. args]);
+            if (moved == 1)
+            {
+                await redis.Database.SetAddAsync(RegistryKey, id);
+            }
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -80,10 +88,21 @@ internal sealed partial class RedisDriftWindowStore(RedisConnection redis, Drift
 
     public async ValueTask<IReadOnlyList<DriftKeySpan>> KeysAsync(CancellationToken cancellationToken = default)
     {
-        var firsts = await redis.Database.HashGetAllAsync(FirstKey);
-        var lasts = (await redis.Database.HashGetAllAsync(LastKey)).ToDictionary(e => (string)e.Name!, e => (long)e.Value, StringComparer.Ordinal);
-        return [.. firsts.Select(e => (Id: (string)e.Name!, First: (long)e.Value))
-            .Select(e => new DriftKeySpan(KeyOf(e.Id), e.First, lasts.GetValueOrDefault(e.Id, e.First))),];
+        var ids = (await redis.Database.SetMembersAsync(RegistryKey)).Select(static v => (string)v!).ToList();
+        var batch = redis.Database.CreateBatch();
+        var spans = ids.Select(id => batch.HashGetAsync(SpanKey(id), [(RedisValue)"first", (RedisValue)"last"])).ToList();
+        batch.Execute();
+        var keys = new List<DriftKeySpan>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var span = await spans[i];
+            if (span[0].HasValue && span[1].HasValue)
+            {
+                keys.Add(new DriftKeySpan(KeyOf(ids[i]), (long)span[0], (long)span[1]));
+            }
+        }
+
+        return keys;
     }
 
     public async ValueTask<string?> LoadMonitorAsync(DriftKey key, CancellationToken cancellationToken = default) =>
@@ -99,7 +118,7 @@ internal sealed partial class RedisDriftWindowStore(RedisConnection redis, Drift
         return await transaction.ExecuteAsync();
     }
 
-    /// <summary>Deletes the key's window buckets, its first/last marks and its sequential state.</summary>
+    /// <summary>Deletes the key's window buckets, its span and its sequential state, then unregisters it.</summary>
     public async ValueTask ForgetAsync(DriftKeySpan span, CancellationToken cancellationToken = default)
     {
         var id = IdOf(span.Key);
@@ -110,13 +129,12 @@ internal sealed partial class RedisDriftWindowStore(RedisConnection redis, Drift
         }
 
         buckets.Add(MonitorKey(id));
+        buckets.Add(SpanKey(id));
         try
         {
-            var transaction = redis.Database.CreateTransaction();
-            _ = transaction.KeyDeleteAsync([.. buckets]);
-            _ = transaction.HashDeleteAsync(FirstKey, id);
-            _ = transaction.HashDeleteAsync(LastKey, id);
-            await transaction.ExecuteAsync();
+            // One slot: the buckets, the state and the span all carry the key's tag.
+            await redis.Database.KeyDeleteAsync([.. buckets]);
+            await redis.Database.SetRemoveAsync(RegistryKey, id);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -124,9 +142,11 @@ internal sealed partial class RedisDriftWindowStore(RedisConnection redis, Drift
         }
     }
 
-    private RedisKey BucketKey(string id, long bucketIndex) => redis.Key($"drift:{id}:{bucketIndex.ToString(CultureInfo.InvariantCulture)}");
+    private RedisKey BucketKey(string id, long bucketIndex) => redis.TaggedKey("drift", id, bucketIndex.ToString(CultureInfo.InvariantCulture));
 
-    private RedisKey MonitorKey(string id) => redis.Key($"drift:{id}:monitor");
+    private RedisKey SpanKey(string id) => redis.TaggedKey("drift", id, "span");
+
+    private RedisKey MonitorKey(string id) => redis.TaggedKey("drift", id, "monitor");
 
     private static string IdOf(DriftKey key) =>
         $"{Uri.EscapeDataString(key.Route)}|{Uri.EscapeDataString(key.PrimaryModel)}|{Uri.EscapeDataString(key.BaselineModel)}";

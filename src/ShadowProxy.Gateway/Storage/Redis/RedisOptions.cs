@@ -27,6 +27,6 @@ internal sealed record RedisOptions
     /// <summary>How long a pair's "done" mark keeps a re-delivered job from being counted again.</summary>
     public TimeSpan DoneMarkTtl { get; init; } = TimeSpan.FromDays(1);
 
-    /// <summary>Most evidence records kept; older ones are trimmed from the index as new ones arrive.</summary>
+    /// <summary>Most evidence records kept per route; older ones are trimmed from the route's index as new ones arrive.</summary>
     public int MaxStoredPairs { get; init; } = 10_000;
 }

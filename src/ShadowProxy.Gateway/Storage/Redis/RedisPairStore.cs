@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ShadowProxy.Gateway.Admin;
@@ -9,8 +10,10 @@ using StackExchange.Redis;
 namespace ShadowProxy.Gateway.Storage.Redis;
 
 /// <summary>
-/// Evidence shared by every replica: each pair record under its own key with the evidence TTL, indexed by time in a
-/// sorted set trimmed to <see cref="RedisOptions.MaxStoredPairs"/>.
+/// Evidence shared by every replica: each pair record under its own key with the evidence TTL, indexed by time in one
+/// sorted set per route (trimmed to <see cref="RedisOptions.MaxStoredPairs"/>), so a Redis Cluster spreads routes
+/// over its shards instead of sending every pair to one key. Routes with an index are registered once per process
+/// and ten minutes, not per pair.
 /// </summary>
 internal sealed partial class RedisPairStore(
     RedisConnection redis,
@@ -22,21 +25,33 @@ internal sealed partial class RedisPairStore(
     /// <summary>Filters run over at most this many newest pairs, as the in-memory store holds at most 2,000.</summary>
     private const int ScanLimit = 2_000;
 
-    private RedisKey IndexKey => redis.Key("evidence:index");
+    private static readonly TimeSpan RegisterEvery = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _registered = new(StringComparer.Ordinal);
+
+    private RedisKey RoutesKey => redis.Key("evidence:routes");
 
     public async ValueTask OnPairAsync(PairRecord pair, CancellationToken cancellationToken)
     {
         try
         {
             var json = JsonSerializer.SerializeToUtf8Bytes(pair, RedisJsonContext.Default.PairRecord);
+            var index = IndexKey(pair.RouteId);
             var batch = redis.Database.CreateBatch();
-            var writes = new Task[]
+            var writes = new List<Task>
             {
                 batch.StringSetAsync(PairKey(pair.PairId), json, evidence.Value.Ttl),
-                batch.SortedSetAddAsync(IndexKey, pair.PairId, pair.StartedAt.ToUnixTimeMilliseconds()),
-                batch.SortedSetRemoveRangeByRankAsync(IndexKey, 0, -options.Value.MaxStoredPairs - 1),
-                batch.SortedSetRemoveRangeByScoreAsync(IndexKey, double.NegativeInfinity, Oldest().ToUnixTimeMilliseconds(), Exclude.Stop),
+                batch.SortedSetAddAsync(index, pair.PairId, pair.StartedAt.ToUnixTimeMilliseconds()),
+                batch.SortedSetRemoveRangeByRankAsync(index, 0, -options.Value.MaxStoredPairs - 1),
+                batch.SortedSetRemoveRangeByScoreAsync(index, double.NegativeInfinity, Oldest().ToUnixTimeMilliseconds(), Exclude.Stop),
             };
+            var now = time.GetUtcNow();
+            if (!_registered.TryGetValue(pair.RouteId, out var at) || now - at > RegisterEvery)
+            {
+                writes.Add(batch.SetAddAsync(RoutesKey, pair.RouteId));
+                _registered[pair.RouteId] = now;
+            }
+
             batch.Execute();
             await Task.WhenAll(writes);
         }
@@ -50,8 +65,17 @@ internal sealed partial class RedisPairStore(
     {
         var since = Math.Max((query.Since ?? DateTimeOffset.MinValue).ToUnixTimeMilliseconds(), Oldest().ToUnixTimeMilliseconds());
         var until = query.Until?.ToUnixTimeMilliseconds() ?? double.PositiveInfinity;
-        var ids = await redis.Database.SortedSetRangeByScoreAsync(IndexKey, since, until, Exclude.None, Order.Descending, 0, ScanLimit);
-        var values = ids.Length == 0 ? [] : await redis.Database.StringGetAsync([.. ids.Select(id => PairKey(id!))]);
+        var routes = query.Route is { } only ? [only] : (await redis.Database.SetMembersAsync(RoutesKey)).Select(static r => (string)r!).ToArray();
+        var reads = redis.Database.CreateBatch();
+        var perRoute = routes.Select(r => reads.SortedSetRangeByScoreWithScoresAsync(IndexKey(r), since, until, Exclude.None, Order.Descending, 0, ScanLimit)).ToList();
+        reads.Execute();
+        var ids = (await Task.WhenAll(perRoute)).SelectMany(static entries => entries)
+            .OrderByDescending(static e => e.Score).Take(ScanLimit).Select(static e => e.Element).ToList();
+        // One GET per pair in a batch, not MGET: in a cluster the pairs live in different slots.
+        var gets = redis.Database.CreateBatch();
+        var pending = ids.Select(id => gets.StringGetAsync(PairKey(id!))).ToList();
+        gets.Execute();
+        var values = await Task.WhenAll(pending);
         var matches = values.Where(v => v.HasValue)
             .Select(v => JsonSerializer.Deserialize((byte[])v!, RedisJsonContext.Default.PairRecord)!)
             .Where(p => query.Route is null || p.RouteId == query.Route)
@@ -71,6 +95,8 @@ internal sealed partial class RedisPairStore(
     private DateTimeOffset Oldest() => time.GetUtcNow() - evidence.Value.Ttl;
 
     private RedisKey PairKey(string pairId) => redis.Key($"evidence:{pairId}");
+
+    private RedisKey IndexKey(string route) => redis.TaggedKey("evidence", route, "index");
 
     [LoggerMessage(EventId = 7041, Level = LogLevel.Debug, Message = "Pair evidence for route {Route} not stored, Redis unavailable: {Error}")]
     private static partial void LogNotStored(ILogger logger, string route, string error);

@@ -7,7 +7,8 @@ namespace ShadowProxy.Gateway.Storage.Redis;
 
 /// <summary>
 /// Budgets shared by every replica: one Lua script checks both caps and takes a request atomically, so concurrent
-/// workers can never overshoot a route's requests per minute. Redis errors deny: better to skip shadows than overspend.
+/// workers can never overshoot a route's requests per minute. A route's two keys share its hash tag (one cluster
+/// slot per route). Redis errors deny: better to skip shadows than overspend.
 /// </summary>
 internal sealed partial class RedisShadowBudget(RedisConnection redis, TimeProvider time, ILogger<RedisShadowBudget> logger) : IShadowBudget
 {
@@ -65,10 +66,10 @@ internal sealed partial class RedisShadowBudget(RedisConnection redis, TimeProvi
     }
 
     private RedisKey RequestsKey(RoutePolicy policy) =>
-        redis.Key($"budget:{policy.RouteId}:rpm:{(time.GetUtcNow().ToUnixTimeSeconds() / 60).ToString(CultureInfo.InvariantCulture)}");
+        redis.TaggedKey("budget", policy.RouteId, $"rpm:{(time.GetUtcNow().ToUnixTimeSeconds() / 60).ToString(CultureInfo.InvariantCulture)}");
 
     private RedisKey TokensKey(RoutePolicy policy) =>
-        redis.Key($"budget:{policy.RouteId}:tokens:{time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}");
+        redis.TaggedKey("budget", policy.RouteId, $"tokens:{time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}");
 
     [LoggerMessage(EventId = 7021, Level = LogLevel.Debug, Message = "Shadow budget store unavailable for route {Route}; shadowing denied: {Error}")]
     private static partial void LogDenied(ILogger logger, string route, string error);
