@@ -51,6 +51,35 @@ internal sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Kills the server and deletes its data, then starts it again empty: a Redis without persistence restarting, or
+    /// a managed Redis failing over to a replica that had not caught up.
+    /// </summary>
+    public async Task CrashAndWipeAsync()
+    {
+        if (_process is not null)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+            _process = null;
+        }
+
+        foreach (var entry in Directory.EnumerateFileSystemEntries(_directory))
+        {
+            if (Directory.Exists(entry))
+            {
+                Directory.Delete(entry, recursive: true);
+            }
+            else
+            {
+                File.Delete(entry);
+            }
+        }
+
+        await RestartAsync();
+    }
+
     /// <summary>A clean SHUTDOWN (the append-only file is flushed), then waits for the process to exit.</summary>
     public async Task StopAsync()
     {

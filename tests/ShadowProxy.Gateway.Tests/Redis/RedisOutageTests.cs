@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
+using ShadowProxy.Simulator.Profiles;
 
 namespace ShadowProxy.Gateway.Tests.Redis;
 
@@ -82,6 +83,36 @@ public sealed class RedisOutageTests
         Assert.Equal(40, await deployment.SampledAsync());
         Assert.Equal(40, await deployment.OutcomesAsync());
         Assert.Equal(20, await deployment.OutcomesAsync("paired"));
+    }
+
+    /// <summary>
+    /// A Redis without persistence dies and comes back empty while jobs wait in the stream: the jobs it lost are
+    /// counted by the gateway that queued them (dropped_lost), the ones a worker held are compared, and every
+    /// sampled request still ends in exactly one outcome.
+    /// </summary>
+    [Fact]
+    public async Task RedisLosesItsData_QueuedJobsAreCountedLost_SampledEqualsOutcomes()
+    {
+        // A 2 s baseline and two workers: most jobs are still waiting in the stream when Redis loses them.
+        await using var deployment = await RedisDeployment.StartAsync(BuiltInProfiles.Instant with { TimeToFirstToken = TimeSpan.FromSeconds(2) });
+        var slow = new Dictionary<string, string?> { ["Shadowing:Workers"] = "2", [$"Shadowing:Routes:{RedisDeployment.Route}:Baseline:Timeout"] = "00:00:05" };
+        var gateway = await deployment.StartReplicaAsync(GatewayRole.Gateway, slow);
+        await deployment.StartReplicaAsync(GatewayRole.Worker, slow);
+
+        Assert.Equal(0, await RedisDeployment.SendAsync([gateway], 30));
+        await Eventually.TrueAsync(() => deployment.Baseline.Journal.Count >= 2, TimeSpan.FromSeconds(10), "the worker calling the baseline");
+        await deployment.Redis.CrashAndWipeAsync();
+        await deployment.WaitForAccountingAsync(TimeSpan.FromSeconds(40));
+
+        var lost = await deployment.OutcomesAsync("dropped_lost");
+        var paired = await deployment.OutcomesAsync("paired");
+        TestContext.Current.TestOutputHelper?.WriteLine($"sampled {await deployment.SampledAsync()}, outcomes {await deployment.OutcomesAsync()}, lost {lost}, paired {paired}");
+        Assert.Equal(30, await deployment.SampledAsync());
+        Assert.Equal(30, await deployment.OutcomesAsync());
+        Assert.True(lost >= 20, $"the jobs waiting in the stream are counted lost ({lost})");
+        Assert.Equal(lost, await RedisDeployment.ScrapeAsync(gateway, "shadowproxy_shadow_outcomes_total", "outcome", "dropped_lost"));
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        Assert.Equal(30, await deployment.OutcomesAsync()); // and nothing is counted a second time later
     }
 
     private static async Task<(System.Net.HttpStatusCode Status, JsonNode Body)> ReadyzAsync(GatewayApp replica)

@@ -74,6 +74,30 @@ public sealed partial class RedisStreamSecurityTests
         Assert.Equal(0, await deployment.OutcomesAsync());
     }
 
+    /// <summary>An authentic job in a format this release cannot read (a newer one) still ends in one outcome.</summary>
+    [Fact]
+    public async Task AuthenticJobOfAnUnknownFormat_GetsOneOutcome_AndIsNeverSent()
+    {
+        await using var deployment = await RedisDeployment.StartAsync();
+        var worker = await deployment.StartReplicaAsync(GatewayRole.Worker);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(deployment.RedisConnectionString);
+        using var future = new MemoryStream();
+        using (var writer = new BinaryWriter(future, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write((byte)9);
+            writer.Write("pair-from-the-future");
+            writer.Write(RedisDeployment.Route);
+            writer.Write(new byte[] { 1, 2, 3 });
+        }
+
+        await redis.GetDatabase().StreamAddAsync(deployment.KeyPrefix + "queue", [new NameValueEntry("x", Protector(RedisDeployment.PayloadKey, deployment.KeyPrefix).Seal(future.ToArray()))]);
+
+        await Eventually.TrueAsync(async () => await deployment.OutcomesAsync() == 1, TimeSpan.FromSeconds(15), () => "the unreadable job's outcome");
+        Assert.Equal(1, await deployment.OutcomesAsync("dropped_unreadable"));
+        Assert.Equal(1, await RejectedAsync(worker, "unreadable"));
+        Assert.Empty(deployment.Baseline.Journal.Entries);
+    }
+
     private static byte[] ForgedJob(Uri baseline)
     {
         var options = new RouteShadowOptions { Baseline = new BaselineOptions { Address = baseline.ToString(), Model = "m" } };
@@ -110,13 +134,13 @@ public sealed partial class RedisStreamSecurityTests
         return sealedJob;
     }
 
-    private static async Task<long> RejectedAsync(GatewayApp replica)
+    private static async Task<long> RejectedAsync(GatewayApp replica, string reason = "unauthenticated")
     {
         using var admin = replica.AdminClient();
-        var match = RejectedLine().Match(await admin.GetStringAsync("/metrics", TestContext.Current.CancellationToken));
-        return match.Success ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        var match = RejectedLine().Matches(await admin.GetStringAsync("/metrics", TestContext.Current.CancellationToken)).FirstOrDefault(m => m.Groups[1].Value == reason);
+        return match is not null ? long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
     }
 
-    [GeneratedRegex(@"shadowproxy_shadow_jobs_rejected_total\{reason=""unauthenticated""\} (\d+)")]
+    [GeneratedRegex(@"shadowproxy_shadow_jobs_rejected_total\{reason=""(\w+)""\} (\d+)")]
     private static partial Regex RejectedLine();
 }

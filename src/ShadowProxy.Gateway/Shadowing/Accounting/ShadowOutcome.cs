@@ -30,6 +30,15 @@ internal enum ShadowOutcome
 
     /// <summary>The baseline copy's output cap (Baseline:MaxOutputTokens) cut the baseline's answer short.</summary>
     BaselineCapped,
+
+    /// <summary>
+    /// The job left the shared queue without being compared: Redis lost it (a restart without persistence, an
+    /// eviction) or the stream's length cap trimmed it. Counted by the process that queued it.
+    /// </summary>
+    DroppedLost,
+
+    /// <summary>The job was authentic but this worker could not read it (a format from another release).</summary>
+    DroppedUnreadable,
 }
 
 internal static class ShadowOutcomes
@@ -39,6 +48,7 @@ internal static class ShadowOutcomes
         "paired", "baseline_error", "baseline_timeout", "circuit_open", "dropped_queue_full", "dropped_concurrency",
         "capture_truncated", "skipped_budget", "skipped_stateful", "primary_failed", "dropped_shutdown", "skipped_invalid_request",
         "primary_4xx", "primary_5xx", "primary_other_status", "dropped_memory_limit", "baseline_capped",
+        "dropped_lost", "dropped_unreadable",
     ];
 
     /// <summary>The outcome of a sampled request whose primary did not answer 2xx; null when it did.</summary>

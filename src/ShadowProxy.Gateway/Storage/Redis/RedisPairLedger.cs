@@ -17,9 +17,12 @@ internal sealed partial class RedisPairLedger(RedisConnection redis, IOptions<Re
     private readonly string _owner = Guid.NewGuid().ToString("N");
     private readonly ConcurrentDictionary<string, DateTimeOffset> _unconfirmed = new(StringComparer.Ordinal);
 
+    /// <summary>The settle mark of a pair (set before a worker deletes its stream entry).</summary>
+    public static string MarkName(string pairId) => $"pair:{pairId}:done";
+
     public async ValueTask<PairClaim> TrySettleAsync(string pairId, CancellationToken cancellationToken)
     {
-        var key = redis.Key($"pair:{pairId}:done");
+        var key = redis.Key(MarkName(pairId));
         try
         {
             if (await redis.Database.StringSetAsync(key, _owner, options.Value.DoneMarkTtl, When.NotExists))

@@ -123,7 +123,8 @@ internal sealed partial class RedisShadowQueue(
             Task.Run(() => PumpAsync(stoppingToken), CancellationToken.None),
             Task.Run(() => ConsumeAsync(stoppingToken), CancellationToken.None),
             Task.Run(() => HeartbeatAsync(stoppingToken), CancellationToken.None),
-            Task.Run(() => ResolveFailedAddsAsync(stoppingToken), CancellationToken.None));
+            Task.Run(() => ResolveFailedAddsAsync(stoppingToken), CancellationToken.None),
+            Task.Run(() => WatchHandedOverAsync(stoppingToken), CancellationToken.None));
 
     /// <summary>
     /// Claims this worker's in-flight entries again (XCLAIM, min idle 0) well within <see cref="RedisOptions.ClaimIdleAfter"/>,
@@ -167,6 +168,7 @@ internal sealed partial class RedisShadowQueue(
             {
                 var routeId = exchange.Policy.RouteId;
                 var pairId = exchange.PairId;
+                var baselineTimeout = exchange.Policy.Options.Baseline.Timeout;
                 byte[] payload;
                 using (exchange)
                 {
@@ -175,7 +177,8 @@ internal sealed partial class RedisShadowQueue(
 
                 try
                 {
-                    await redis.Database.StreamAddAsync(StreamKey, [new NameValueEntry(PayloadField, payload)], addOptions);
+                    var entryId = await redis.Database.StreamAddAsync(StreamKey, [new NameValueEntry(PayloadField, payload)], addOptions);
+                    HandedOver(routeId, pairId, entryId, baselineTimeout);
                 }
                 catch (Exception e) when (e is RedisException or TimeoutException)
                 {
@@ -284,7 +287,7 @@ internal sealed partial class RedisShadowQueue(
     {
         foreach (var entry in entries)
         {
-            var exchange = Rebuild(entry);
+            var exchange = await RebuildAsync(entry, stoppingToken);
             if (exchange is not null)
             {
                 _inFlight[entry.Id.ToString()] = 0;
@@ -293,7 +296,7 @@ internal sealed partial class RedisShadowQueue(
         }
     }
 
-    private ShadowExchange? Rebuild(StreamEntry entry)
+    private async Task<ShadowExchange?> RebuildAsync(StreamEntry entry, CancellationToken stoppingToken)
     {
         if (protector.Open((byte[]?)entry[PayloadField] ?? []) is not { } payload)
         {
@@ -311,8 +314,7 @@ internal sealed partial class RedisShadowQueue(
             if (exchange is null)
             {
                 LogUnknownRoute(logger, routeId);
-                accounting.Outcome(routeId, ShadowOutcome.BaselineError);
-                _ = ForgetQuietlyAsync(entry.Id);
+                await SettleUnusableAsync(entry.Id, payload, ShadowOutcome.BaselineError, stoppingToken);
             }
 
             return exchange;
@@ -321,9 +323,25 @@ internal sealed partial class RedisShadowQueue(
         {
             LogUnreadable(logger, entry.Id.ToString(), e.Message);
             instrumentation.ShadowJobRejected("unreadable");
-            _ = ForgetQuietlyAsync(entry.Id);
+            await SettleUnusableAsync(entry.Id, payload, ShadowOutcome.DroppedUnreadable, stoppingToken);
             return null;
         }
+    }
+
+    /// <summary>
+    /// An authentic job this worker cannot compare still gets its one outcome, through the ledger like a pair. If not
+    /// even its envelope (pair and route) can be read, it is deleted unsettled and the process that queued it counts
+    /// it <c>dropped_lost</c>.
+    /// </summary>
+    private async Task SettleUnusableAsync(RedisValue entryId, byte[] payload, ShadowOutcome outcome, CancellationToken stoppingToken)
+    {
+        if (ShadowExchangeSerializer.TryReadEnvelope(payload, out var pairId, out var routeId)
+            && await ledger.TrySettleAsync(pairId, stoppingToken) == PairClaim.Won)
+        {
+            accounting.Outcome(routeId, outcome);
+        }
+
+        await ForgetQuietlyAsync(entryId);
     }
 
     public override void Dispose()

@@ -53,6 +53,26 @@ internal static class ShadowExchangeSerializer
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// The pair and route of a job, which every format version writes first (after its version byte), so even a job
+    /// this release cannot read gets its outcome.
+    /// </summary>
+    public static bool TryReadEnvelope(ReadOnlyMemory<byte> data, out string pairId, out string routeId)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(data.ToArray(), writable: false), Encoding.UTF8);
+            _ = reader.ReadByte();
+            (pairId, routeId) = (reader.ReadString(), reader.ReadString());
+            return true;
+        }
+        catch (Exception e) when (e is EndOfStreamException or FormatException or IOException)
+        {
+            (pairId, routeId) = (string.Empty, string.Empty);
+            return false;
+        }
+    }
+
     /// <summary>Rebuilds the exchange under the worker's own policy for the route.</summary>
     /// <returns>Null (with the route id) when this worker has no shadow policy for the route.</returns>
     public static (string RouteId, ShadowExchange? Exchange) Deserialize(ReadOnlyMemory<byte> data, ShadowPolicySnapshot policies, string? entryId)
