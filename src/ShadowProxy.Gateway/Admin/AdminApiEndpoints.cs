@@ -11,10 +11,10 @@ internal static class AdminApiEndpoints
     public static void Map(IEndpointRouteBuilder admin)
     {
         var api = admin.MapGroup("/admin/api");
-        api.MapGet("/drift", async (DriftMonitor monitor, ServedModelTracker models, IProbeAccuracyStore probes, bool? refresh, CancellationToken cancellationToken) =>
+        api.MapGet("/drift", async (DriftMonitor monitor, IServedModelStore models, IProbeAccuracyStore probes, bool? refresh, CancellationToken cancellationToken) =>
         {
             var report = refresh == true ? await monitor.RefreshAsync(cancellationToken) : monitor.Latest;
-            return Results.Json(DriftApiMapper.Map(report, models.Events, await probes.SnapshotAsync(cancellationToken)), AdminJsonContext.Default.DriftResponse);
+            return Results.Json(DriftApiMapper.Map(report, await models.EventsAsync(cancellationToken), await probes.SnapshotAsync(cancellationToken)), AdminJsonContext.Default.DriftResponse);
         });
         DriftAcceptEndpoint.Map(api);
         api.MapGet("/metrics", () => Results.Json(MetricCatalogueResponse.Current, AdminJsonContext.Default.MetricCatalogueResponse));
@@ -30,6 +30,7 @@ internal static class AdminApiEndpoints
             return Results.Json(verdict, AdminJsonContext.Default.ReadinessVerdict, statusCode: verdict.Pass ? 200 : 409);
         });
         PairApiEndpoints.Map(api);
-        api.MapGet("/models", (ServedModelTracker models) => Results.Json(ServedModelsResponse.From(models), AdminJsonContext.Default.ServedModelsResponse));
+        api.MapGet("/models", async (IServedModelStore models, CancellationToken cancellationToken) =>
+            Results.Json(await ServedModelsResponse.FromAsync(models, cancellationToken), AdminJsonContext.Default.ServedModelsResponse));
     }
 }

@@ -5,9 +5,9 @@ namespace ShadowProxy.Gateway.Admin;
 /// <summary>`GET /admin/api/models`: what each route's sides serve now, and every change seen.</summary>
 internal sealed record ServedModelsResponse(IReadOnlyList<ServedModelNow> Current, IReadOnlyList<ServedModelChange> Changes)
 {
-    public static ServedModelsResponse From(ServedModelTracker tracker) => new(
-        [.. tracker.Current.Select(p => new ServedModelNow(p.Key.Route, p.Key.Side, p.Value.Model, p.Value.Fingerprint, p.Value.FirstSeen, p.Value.LastSeen))],
-        [.. tracker.Events.Select(e => new ServedModelChange(e.Route, e.Side, e.FromModel, e.FromFingerprint, e.ToModel, e.ToFingerprint, e.At))]);
+    public static async Task<ServedModelsResponse> FromAsync(IServedModelStore store, CancellationToken cancellationToken) => new(
+        [.. (await store.CurrentAsync(cancellationToken)).Select(p => new ServedModelNow(p.Key.Route, p.Key.Side, p.Value.Model, p.Value.Fingerprint, p.Value.FirstSeen, p.Value.LastSeen))],
+        [.. (await store.EventsAsync(cancellationToken)).Select(e => new ServedModelChange(e.Route, e.Side, e.FromModel, e.FromFingerprint, e.ToModel, e.ToFingerprint, e.At))]);
 }
 
 internal sealed record ServedModelNow(string Route, string Side, string? Model, string? Fingerprint, DateTimeOffset FirstSeen, DateTimeOffset LastSeen);

@@ -14,6 +14,7 @@ internal static class TelemetryServiceCollectionExtensions
         services.TryAddSingleton<ShadowProxyInstrumentation>();
         services.TryAddSingleton<ModelNameAllowList>();
         services.TryAddSingleton<PrometheusMeterBridge>();
+        services.TryAddSingleton<IServedModelStore, InMemoryServedModelStore>();
         services.TryAddSingleton<ServedModelTracker>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPairObserver, PairMetricsObserver>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPairObserver, ServedModelTracker>(sp => sp.GetRequiredService<ServedModelTracker>()));

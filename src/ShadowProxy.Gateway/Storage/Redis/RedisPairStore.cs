@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ShadowProxy.Gateway.Admin;
@@ -12,8 +11,7 @@ namespace ShadowProxy.Gateway.Storage.Redis;
 /// <summary>
 /// Evidence shared by every replica: each pair record under its own key with the evidence TTL, indexed by time in one
 /// sorted set per route (trimmed to <see cref="RedisOptions.MaxStoredPairs"/>), so a Redis Cluster spreads routes
-/// over its shards instead of sending every pair to one key. Routes with an index are registered once per process
-/// and ten minutes, not per pair.
+/// over its shards instead of sending every pair to one key. The routes with an index are a <see cref="RedisRouteSet"/>.
 /// </summary>
 internal sealed partial class RedisPairStore(
     RedisConnection redis,
@@ -25,11 +23,7 @@ internal sealed partial class RedisPairStore(
     /// <summary>Filters run over at most this many newest pairs, as the in-memory store holds at most 2,000.</summary>
     private const int ScanLimit = 2_000;
 
-    private static readonly TimeSpan RegisterEvery = TimeSpan.FromMinutes(10);
-
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _registered = new(StringComparer.Ordinal);
-
-    private RedisKey RoutesKey => redis.Key("evidence:routes");
+    private readonly RedisRouteSet _routes = new(redis, "evidence:routes", time);
 
     public async ValueTask OnPairAsync(PairRecord pair, CancellationToken cancellationToken)
     {
@@ -45,11 +39,9 @@ internal sealed partial class RedisPairStore(
                 batch.SortedSetRemoveRangeByRankAsync(index, 0, -options.Value.MaxStoredPairs - 1),
                 batch.SortedSetRemoveRangeByScoreAsync(index, double.NegativeInfinity, Oldest().ToUnixTimeMilliseconds(), Exclude.Stop),
             };
-            var now = time.GetUtcNow();
-            if (!_registered.TryGetValue(pair.RouteId, out var at) || now - at > RegisterEvery)
+            if (_routes.AddIfDue(batch, pair.RouteId) is { } registered)
             {
-                writes.Add(batch.SetAddAsync(RoutesKey, pair.RouteId));
-                _registered[pair.RouteId] = now;
+                writes.Add(registered);
             }
 
             batch.Execute();
@@ -65,7 +57,7 @@ internal sealed partial class RedisPairStore(
     {
         var since = Math.Max((query.Since ?? DateTimeOffset.MinValue).ToUnixTimeMilliseconds(), Oldest().ToUnixTimeMilliseconds());
         var until = query.Until?.ToUnixTimeMilliseconds() ?? double.PositiveInfinity;
-        var routes = query.Route is { } only ? [only] : (await redis.Database.SetMembersAsync(RoutesKey)).Select(static r => (string)r!).ToArray();
+        var routes = query.Route is { } only ? [only] : await _routes.MembersAsync();
         var reads = redis.Database.CreateBatch();
         var perRoute = routes.Select(r => reads.SortedSetRangeByScoreWithScoresAsync(IndexKey(r), since, until, Exclude.None, Order.Descending, 0, ScanLimit)).ToList();
         reads.Execute();

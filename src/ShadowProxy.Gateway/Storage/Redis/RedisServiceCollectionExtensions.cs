@@ -10,8 +10,8 @@ namespace ShadowProxy.Gateway.Storage.Redis;
 internal static class RedisServiceCollectionExtensions
 {
     /// <summary>
-    /// Replaces the in-process queue, budgets, pair ledger, drift windows, probe accuracy and evidence store with shared
-    /// Redis ones.
+    /// Replaces the in-process queue, budgets, pair ledger, drift windows, probe accuracy, served-model history and
+    /// evidence store with shared Redis ones.
     /// Call after the in-memory defaults are registered.
     /// </summary>
     public static IServiceCollection AddRedisStores(this IServiceCollection services, IConfiguration configuration)
@@ -31,6 +31,7 @@ internal static class RedisServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IPairLedger, RedisPairLedger>());
         services.Replace(ServiceDescriptor.Singleton<IDriftWindowStore, RedisDriftWindowStore>());
         services.Replace(ServiceDescriptor.Singleton<Probes.IProbeAccuracyStore, RedisProbeAccuracyStore>());
+        services.Replace(ServiceDescriptor.Singleton<Telemetry.IServedModelStore, RedisServedModelStore>());
         services.TryAddSingleton<RedisPairStore>();
         services.Replace(ServiceDescriptor.Singleton<IPairStore>(sp => sp.GetRequiredService<RedisPairStore>()));
         services.RemoveAll<IPairObserver>(static d => d.ImplementationFactory?.Method.ReturnType == typeof(InMemoryPairStore));
