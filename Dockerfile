@@ -1,5 +1,5 @@
 # The `shadowproxy` gateway image. Build from the repository root:
-#   docker build -t shadowproxy:dev .
+#   docker build -t shadowproxy:dev --build-arg REVISION=$(git rev-parse HEAD) .
 #   docker run --rm -p 8080:8080 shadowproxy:dev                 # a plain proxy to api.openai.com
 # Kubernetes mounts the real configuration over /etc/shadowproxy (charts/shadowproxy).
 ARG DOTNET_VERSION=10.0
@@ -20,6 +20,14 @@ RUN dotnet publish src/ShadowProxy.Gateway/ShadowProxy.Gateway.csproj -c Release
  && echo '{}' > /config/gateway.json
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
+# The version is Directory.Build.props's (a test keeps this default equal); CI passes the commit as REVISION.
+ARG VERSION=0.2.0
+ARG REVISION=unknown
+LABEL org.opencontainers.image.title="shadowproxy" \
+      org.opencontainers.image.description="Drop-in LLM gateway that shadows traffic to a pinned baseline model and measures drift" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.source="https://github.com/shadowproxy/shadowproxy"
 # Kestrel binds the listeners from configuration (Listeners:Proxy/Admin), so the base image's default port
 # setting would only produce an "overriding address" warning. HOME and TMPDIR point at /tmp, the one writable
 # path under a read-only root filesystem. Server GC with DATAS (the .NET 9+ default) adapts its heap count to

@@ -4,7 +4,7 @@ using ShadowProxy.Gateway.Tests.Infrastructure;
 
 namespace ShadowProxy.Gateway.Tests.Hosting;
 
-/// <summary>One version from Directory.Build.props: the binary, its build_info metric and the chart's appVersion agree.</summary>
+/// <summary>One version from Directory.Build.props: the binary, its build_info metric, the chart's appVersion and the image label agree.</summary>
 public sealed partial class VersionTests
 {
     [Fact]
@@ -12,12 +12,15 @@ public sealed partial class VersionTests
     {
         var props = File.ReadAllText(Path.Combine(RepoPaths.Root, "Directory.Build.props"));
         var chart = File.ReadAllText(Path.Combine(RepoPaths.Root, "charts", "shadowproxy", "Chart.yaml"));
+        var dockerfile = File.ReadAllText(Path.Combine(RepoPaths.Root, "Dockerfile"));
 
         var declared = VersionPrefix().Match(props).Groups[1].Value;
 
         Assert.Matches(@"^\d+\.\d+\.\d+$", declared);
         Assert.Equal(declared, BuildInfo.Version);
         Assert.Equal(declared, AppVersion().Match(chart).Groups[1].Value);
+        Assert.Equal(declared, ImageVersion().Match(dockerfile).Groups[1].Value);
+        Assert.Contains("org.opencontainers.image.version=\"${VERSION}\"", dockerfile, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,6 +37,9 @@ public sealed partial class VersionTests
 
     [GeneratedRegex(@"<VersionPrefix>([^<]+)</VersionPrefix>")]
     private static partial Regex VersionPrefix();
+
+    [GeneratedRegex(@"(?m)^ARG VERSION=(\S+)$")]
+    private static partial Regex ImageVersion();
 
     [GeneratedRegex(@"(?m)^appVersion:\s*""?([^""\s]+)""?")]
     private static partial Regex AppVersion();
