@@ -144,6 +144,24 @@ export const chartChecks = [
     assert.equal(config.Evidence.TtlDays, undefined);
   }],
 
+  ["the helm test pod probes the admin Service and is no endpoint of it", (c) => {
+    const tests = c.objects.filter((o) => o.kind === "Pod" && o.metadata.annotations?.["helm.sh/hook"] === "test");
+    assert.equal(tests.length, c.values.tests.enabled ? 1 : 0, "helm test pods");
+    const admin = ofKind(c.objects, "Service").find((s) => s.metadata.name.endsWith("-admin"));
+    for (const pod of tests) {
+      const script = pod.spec.containers[0].args.join("\n");
+      assert.ok(script.includes(`http://${admin.metadata.name}:${admin.spec.ports[0].port}`), "targets the admin Service");
+      assert.ok(script.includes("/readyz") && script.includes("shadowproxy_build_info"), "checks readiness and scraping");
+      assert.equal(script.includes("without a token"), !c.values.admin.allowRemoteWithoutToken, "checks /admin needs the token");
+      const selected = Object.entries(admin.spec.selector).every(([k, v]) => pod.metadata.labels[k] === v);
+      assert.ok(!selected, "the admin Service would route scrapes to the test pod");
+    }
+  }],
+
+  ["logs use the chosen console format", (c) => {
+    assert.equal(gatewayConfig(c).Logging.Console.FormatterName, c.values.telemetry.logFormat);
+  }],
+
   ["no secret value appears in a ConfigMap or outside Secrets", (c) => {
     const fromValues = secretValues(c.overrides);
     const fromSecrets = ofKind(c.objects, "Secret").flatMap((s) =>

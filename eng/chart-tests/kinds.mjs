@@ -2,6 +2,7 @@
 const MODELS = {
   "v1/ConfigMap": "kubernetes-models/v1/ConfigMap",
   "v1/Secret": "kubernetes-models/v1/Secret",
+  "v1/Pod": "kubernetes-models/v1/Pod",
   "v1/Service": "kubernetes-models/v1/Service",
   "v1/ServiceAccount": "kubernetes-models/v1/ServiceAccount",
   "apps/v1/Deployment": "kubernetes-models/apps/v1/Deployment",

@@ -58,7 +58,7 @@ Redis connection string reach the pods as environment variables from Secrets (se
 {{- $admin := dict }}
 {{- if .Values.admin.allowRemoteWithoutToken }}{{ $_ := set $admin "AllowRemoteWithoutToken" true }}{{ end }}
 {{- $config := dict
-      "Logging" (dict "LogLevel" (dict "Default" .Values.telemetry.logLevel))
+      "Logging" (dict "LogLevel" (dict "Default" .Values.telemetry.logLevel) "Console" (dict "FormatterName" .Values.telemetry.logFormat))
       "Listeners" (dict "Proxy" "http://0.0.0.0:8080" "Admin" "http://0.0.0.0:9090")
       "Admin" $admin
       "Upstream" (dict "ActivityTimeout" .Values.upstream.activityTimeout)
