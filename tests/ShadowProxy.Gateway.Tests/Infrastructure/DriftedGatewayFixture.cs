@@ -73,16 +73,19 @@ public sealed class DriftedGatewayFixture : IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "sk-client-key-for-tests-123456");
         var random = new Random(5);
 
-        await SendAsync(client, random, 200);
+        // Enough pairs that the default, noise-relative readiness gate can pass an unchanged model: it needs the
+        // agreement's lower bound within Tolerance (0.10) of the noise floor's upper bound, and at 200 pairs (about 100
+        // replicates) the two 95% half-widths alone add up to about 0.15, so passing was luck.
+        await SendAsync(client, random, 600);
         var monitor = Gateway.Services.GetRequiredService<DriftMonitor>();
-        await WaitForPairsAsync(200);
+        await WaitForPairsAsync(600);
         ReportBeforeSwitch = await monitor.RefreshAsync(CancellationToken.None);
         ReadinessBeforeSwitch = ReadinessGate.Evaluate(ReportBeforeSwitch, "openai", new ReadinessOptions { MinPairs = 100 });
 
         _primary.Profile = BuiltInProfiles.June with { TimeToFirstToken = TimeSpan.FromMilliseconds(5), TokenInterval = TimeSpan.Zero };
         await SendAsync(client, random, 800);
         await SendSecretAsync(client);
-        await WaitForPairsAsync(1001);
+        await WaitForPairsAsync(1401);
         FinalReport = await WaitForDriftAsync(monitor);
     }
 

@@ -5,11 +5,12 @@ namespace ShadowProxy.Gateway.Storage.Redis;
 
 /// <summary>
 /// The routes that have keys under one name (evidence indexes, served-model history), so readers can find their
-/// per-route keys. A process adds a route once per ten minutes, not per write, so the set is no hot key.
+/// per-route keys. A process adds a route once a minute, not per write, so the set is no hot key, and a Redis that lost its data
+/// knows the routes again within a minute.
 /// </summary>
 internal sealed class RedisRouteSet(RedisConnection redis, string name, TimeProvider time)
 {
-    private static readonly TimeSpan AddEvery = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan AddEvery = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _added = new(StringComparer.Ordinal);
 
     private RedisKey Key => redis.Key(name);

@@ -11,22 +11,25 @@ namespace ShadowProxy.Gateway.Storage.Redis;
 /// persistence, an eviction) or trimmed by <see cref="RedisOptions.StreamMaxLength"/>. Past a deadline (the route's
 /// baseline timeout plus <see cref="RedisOptions.ClaimIdleAfter"/>, so a worker still holding the job finishes it
 /// first) the queuing process settles the pair itself and counts it <c>dropped_lost</c>: sampled = outcomes holds
-/// even when Redis loses data.
-/// A pair settled within one check of Redis losing everything may still be counted twice; that window is
-/// <see cref="WatchEvery"/>.
+/// even when Redis loses data. A job is checked again after as long as it has waited so far (between
+/// <see cref="WatchEvery"/> and <see cref="MaxWatchInterval"/>), so a deep backlog costs few commands. A pair settled
+/// less than one check interval before Redis lost everything may be counted twice: half a second for a job that
+/// was compared at once, longer for one that waited long in the queue.
 /// </summary>
 internal sealed partial class RedisShadowQueue
 {
     private const int MaxHandedOver = 100_000;
     private static readonly TimeSpan WatchEvery = TimeSpan.FromMilliseconds(500);
-    private readonly ConcurrentDictionary<string, (string RouteId, RedisValue EntryId, DateTimeOffset LostAfter)> _handedOver = new(StringComparer.Ordinal);
+    private static readonly TimeSpan MaxWatchInterval = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentDictionary<string, HandedOverJob> _handedOver = new(StringComparer.Ordinal);
 
     private void HandedOver(string routeId, string pairId, RedisValue entryId, TimeSpan baselineTimeout)
     {
         // Past the bound a job is no longer watched: it is still counted by whichever worker settles it.
         if (_handedOver.Count < MaxHandedOver)
         {
-            _handedOver[pairId] = (routeId, entryId, time.GetUtcNow() + baselineTimeout + options.Value.ClaimIdleAfter);
+            var now = time.GetUtcNow();
+            _handedOver[pairId] = new HandedOverJob(routeId, entryId, now, now + baselineTimeout + options.Value.ClaimIdleAfter, now);
         }
     }
 
@@ -60,7 +63,13 @@ internal sealed partial class RedisShadowQueue
 
     private async Task CheckHandedOverAsync(CancellationToken stoppingToken)
     {
-        var jobs = _handedOver.ToArray();
+        var now = time.GetUtcNow();
+        var jobs = _handedOver.Where(j => j.Value.NextCheck <= now).ToArray();
+        if (jobs.Length == 0)
+        {
+            return;
+        }
+
         var batch = redis.Database.CreateBatch();
         var checks = jobs.Select(job => (
             Settled: batch.KeyExistsAsync(redis.Key(RedisPairLedger.MarkName(job.Key))),
@@ -68,12 +77,19 @@ internal sealed partial class RedisShadowQueue
         batch.Execute();
         for (var i = 0; i < jobs.Length; i++)
         {
-            var (pairId, (routeId, _, lostAfter)) = jobs[i];
+            var (pairId, job) = jobs[i];
+            var routeId = job.RouteId;
+            var present = (await checks[i].Entry).Length > 0;
             if (await checks[i].Settled)
             {
                 _handedOver.TryRemove(pairId, out _);
             }
-            else if ((await checks[i].Entry).Length == 0 && time.GetUtcNow() >= lostAfter)
+            else if (present || now < job.LostAfter)
+            {
+                var wait = TimeSpan.FromTicks(Math.Clamp((now - job.HandedAt).Ticks, WatchEvery.Ticks, MaxWatchInterval.Ticks));
+                _handedOver.TryUpdate(pairId, job with { NextCheck = now + wait }, job);
+            }
+            else
             {
                 // Gone without a mark. Settling it here keeps a late worker (one still holding it) from counting too.
                 var claim = await ledger.TrySettleAsync(pairId, stoppingToken);
@@ -91,6 +107,8 @@ internal sealed partial class RedisShadowQueue
             }
         }
     }
+
+    private sealed record HandedOverJob(string RouteId, RedisValue EntryId, DateTimeOffset HandedAt, DateTimeOffset LostAfter, DateTimeOffset NextCheck);
 
     [LoggerMessage(EventId = 7006, Level = LogLevel.Warning, Message = "Shadow job {PairId} for route {Route} left the stream without being compared (Redis lost it or the stream cap trimmed it); counted dropped_lost")]
     private static partial void LogLost(ILogger logger, string route, string pairId);
