@@ -66,9 +66,7 @@ public sealed class RedisProbeProcessTests
     {
         try
         {
-            var text = await admin.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
-            return text.Split('\n').Where(static l => l.StartsWith("shadowproxy_probe_results_total{", StringComparison.Ordinal))
-                .Sum(static l => (long)double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+            return RedisDeployment.ScrapeText(await admin.GetStringAsync("/metrics", TestContext.Current.CancellationToken), "shadowproxy_probe_results_total");
         }
         catch (HttpRequestException)
         {

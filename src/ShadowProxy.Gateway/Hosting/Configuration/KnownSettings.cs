@@ -37,8 +37,7 @@ internal static class KnownSettings
             {
                 Check(section, type, errors);
             }
-            else if (section.GetChildren().Any() && NearestName.Find(section.Key, Sections.Keys) is { } near
-                && NearestName.Distance(section.Key.ToUpperInvariant(), near.ToUpperInvariant()) <= 2)
+            else if (section.GetChildren().Any() && NearestName.Find(section.Key, Sections.Keys, maxDistance: 2) is { } near)
             {
                 // Only sections (keys with children), and only near misses: a process's environment holds plenty
                 // of top-level variables that are none of the gateway's business.

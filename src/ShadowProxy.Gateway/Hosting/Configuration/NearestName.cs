@@ -3,7 +3,8 @@ namespace ShadowProxy.Gateway.Hosting.Configuration;
 /// <summary>"Did you mean …?": the closest known name by edit distance, if it is close enough to be a typo.</summary>
 internal static class NearestName
 {
-    public static string? Find(string name, IEnumerable<string> known)
+    /// <summary>The known name nearest <paramref name="name"/>: within <paramref name="maxDistance"/> edits, or by default a third of the name (at least 2) or a prefix.</summary>
+    public static string? Find(string name, IEnumerable<string> known, int? maxDistance = null)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
@@ -14,6 +15,11 @@ internal static class NearestName
             {
                 (best, bestDistance) = (candidate, distance);
             }
+        }
+
+        if (maxDistance is { } max)
+        {
+            return bestDistance <= max ? best : null;
         }
 
         // A prefix ("TtlDays" for "Ttl") or a few edits; beyond that a suggestion is a guess, not help.

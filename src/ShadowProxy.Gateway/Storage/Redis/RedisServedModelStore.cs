@@ -79,16 +79,17 @@ internal sealed partial class RedisServedModelStore(RedisConnection redis, TimeP
 
     public async Task<IReadOnlyDictionary<(string Route, string Side), ServedModel>> CurrentAsync(CancellationToken cancellationToken)
     {
+        var batch = redis.Database.CreateBatch();
+        var reads = (await _routes.MembersAsync()).SelectMany(static route => Sides.Select(side => (Route: route, Side: side)))
+            .Select(s => (s.Route, s.Side, Values: batch.HashGetAsync(SideKey(s.Route, s.Side), ["m", "f", "first", "last"]))).ToList();
+        batch.Execute();
         var current = new Dictionary<(string Route, string Side), ServedModel>();
-        foreach (var route in await _routes.MembersAsync())
+        foreach (var (route, side, values) in reads)
         {
-            foreach (var side in Sides)
+            var v = await values;
+            if (v[2].HasValue && v[3].HasValue)
             {
-                var v = await redis.Database.HashGetAsync(SideKey(route, side), ["m", "f", "first", "last"]);
-                if (v[2].HasValue && v[3].HasValue)
-                {
-                    current[(route, side)] = new ServedModel(v[0].HasValue ? (string?)v[0] : null, v[1].HasValue ? (string?)v[1] : null, At((long)v[2]), At((long)v[3]));
-                }
+                current[(route, side)] = new ServedModel(v[0].HasValue ? (string?)v[0] : null, v[1].HasValue ? (string?)v[1] : null, At((long)v[2]), At((long)v[3]));
             }
         }
 
@@ -97,10 +98,13 @@ internal sealed partial class RedisServedModelStore(RedisConnection redis, TimeP
 
     public async Task<IReadOnlyList<ServedModelEvent>> EventsAsync(CancellationToken cancellationToken)
     {
+        var batch = redis.Database.CreateBatch();
+        var reads = (await _routes.MembersAsync()).Select(route => (Route: route, Events: batch.ListRangeAsync(EventsKey(route)))).ToList();
+        batch.Execute();
         var events = new List<ServedModelEvent>();
-        foreach (var route in await _routes.MembersAsync())
+        foreach (var (route, list) in reads)
         {
-            events.AddRange((await redis.Database.ListRangeAsync(EventsKey(route))).Select(json => Parse(route, (string)json!)));
+            events.AddRange((await list).Select(json => Parse(route, (string)json!)));
         }
 
         return [.. events.OrderBy(static e => e.At).TakeLast(InMemoryServedModelStore.MaxEvents)];
