@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ShadowProxy.Core.Drift.Tracking;
 using ShadowProxy.Gateway.Pairs;
 
@@ -7,14 +8,9 @@ namespace ShadowProxy.Gateway.Drift;
 internal static class DriftServiceCollectionExtensions
 {
     /// <summary>Drift windows (in memory unless Redis replaces the store), the evaluator loop and its observer.</summary>
-    public static IServiceCollection AddDriftTracking(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDriftTracking(this IServiceCollection services)
     {
-        services.TryAddSingleton(_ =>
-        {
-            var options = configuration.GetSection(DriftOptions.Section).Get<DriftOptions>() ?? new DriftOptions();
-            options.Validate();
-            return options;
-        });
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<DriftOptions>>().Value);
         services.TryAddSingleton<IDriftWindowStore>(sp => new InMemoryDriftWindowStore(sp.GetRequiredService<DriftOptions>()));
         services.TryAddSingleton(sp => new DriftTracker(sp.GetRequiredService<DriftOptions>(), sp.GetRequiredService<IDriftWindowStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<DriftMonitor>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShadowProxy.Gateway.Hosting.Configuration;
 using ShadowProxy.Gateway.Hosting.Listeners;
 using ShadowProxy.Gateway.Drift;
 using ShadowProxy.Gateway.Probes;
@@ -14,25 +15,20 @@ internal static class ShadowProxyServiceCollectionExtensions
     /// <summary>Registers the gateway: YARP from the `ReverseProxy` section and the listener split.</summary>
     public static IReverseProxyBuilder AddShadowProxy(this IServiceCollection services, IConfiguration configuration, GatewayRole role = GatewayRole.All)
     {
-        services.Configure<ListenerOptions>(configuration.GetSection(ListenerOptions.Section));
-        services.Configure<UpstreamOptions>(configuration.GetSection(UpstreamOptions.Section));
-        services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
-        services.Configure<Evidence.EvidenceOptions>(configuration.GetSection(Evidence.EvidenceOptions.Section));
-        services.Configure<Pairs.ComparisonOptions>(configuration.GetSection(Pairs.ComparisonOptions.Section));
+        services.AddGatewayOptions();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ListenerMatcherPolicy>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Admin.AdminCredentials>();
         services.TryAddSingleton<Admin.AdminAuthThrottle>();
         services.AddShadowing(role);
         services.AddShadowProxyTelemetry(configuration);
-        services.AddDriftTracking(configuration);
+        services.AddDriftTracking();
         services.AddCanaryProbes();
         if (!string.IsNullOrEmpty(configuration[$"{RedisOptions.Section}:{nameof(RedisOptions.ConnectionString)}"]))
         {
             services.AddRedisStores(configuration);
         }
 
-        services.Configure<Admin.ReadinessOptions>(configuration.GetSection(Admin.ReadinessOptions.Section));
         return services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))
             .AddConfigFilter<UpstreamDefaultsFilter>()

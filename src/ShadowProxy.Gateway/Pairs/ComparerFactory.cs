@@ -5,9 +5,8 @@ namespace ShadowProxy.Gateway.Pairs;
 /// <summary>Builds the shared comparer from `Comparison:Prices` and `Comparison:RefusalPatterns`.</summary>
 internal static class ComparerFactory
 {
-    public static PairComparer Create(IConfiguration configuration)
+    public static PairComparer Create(ComparisonOptions options)
     {
-        var options = configuration.GetSection(ComparisonOptions.Section).Get<ComparisonOptions>() ?? new ComparisonOptions();
         return new PairComparer(new PairComparerOptions
         {
             Prices = options.Prices.ToDictionary(

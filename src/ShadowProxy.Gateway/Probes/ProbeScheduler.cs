@@ -1,4 +1,5 @@
 using ShadowProxy.Core.Probes;
+using Microsoft.Extensions.Options;
 using ShadowProxy.Gateway.Hosting.Listeners;
 
 namespace ShadowProxy.Gateway.Probes;
@@ -8,7 +9,7 @@ namespace ShadowProxy.Gateway.Probes;
 /// same path as app traffic: primary via YARP, baseline via the shadow pipeline, graded against known answers.
 /// </summary>
 internal sealed partial class ProbeScheduler(
-    IConfiguration configuration,
+    IOptions<ProbesOptions> probes,
     BoundListeners listeners,
     ProbeRegistry registry,
     IHostApplicationLifetime lifetime,
@@ -17,12 +18,9 @@ internal sealed partial class ProbeScheduler(
 {
     private readonly Random _random = new();
 
-    public static IReadOnlyDictionary<string, RouteProbeOptions> Routes(IConfiguration configuration) =>
-        (configuration.GetSection(ProbesOptions.Section).Get<ProbesOptions>() ?? new ProbesOptions()).Routes;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var routes = Routes(configuration).Where(r => r.Value.Enabled).ToList();
+        var routes = probes.Value.Routes.Where(r => r.Value.Enabled).ToList();
         if (routes.Count == 0)
         {
             return;
@@ -57,7 +55,8 @@ internal sealed partial class ProbeScheduler(
 
     internal async Task RunAsync(HttpClient client, string route, RouteProbeOptions options, CancellationToken cancellationToken)
     {
-        var suites = options.Suites.Count == 0 ? ProbeSuites.All : [.. options.Suites.Select(s => ProbeSuites.TryParse(s, out var k) ? k : ProbeSuiteKind.Primality)];
+        // The validator has refused unknown suite names, so every name parses.
+        var suites = options.Suites.Count == 0 ? ProbeSuites.All : [.. options.Suites.Select(s => ProbeSuites.TryParse(s, out var k) ? k : throw new InvalidOperationException(s))];
         for (var i = 0; i < options.PerRun && !cancellationToken.IsCancellationRequested; i++)
         {
             var task = ProbeGenerator.Generate(suites[_random.Next(suites.Count)], _random);

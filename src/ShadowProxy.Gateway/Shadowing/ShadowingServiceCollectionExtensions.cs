@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ShadowProxy.Gateway.Evidence;
 using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Gateway.Pairs;
@@ -33,7 +34,7 @@ internal static class ShadowingServiceCollectionExtensions
         services.TryAddSingleton<IPairLedger, InMemoryPairLedger>();
         services.TryAddSingleton<BaselinePipelines>();
         services.TryAddSingleton<BaselineClient>();
-        services.TryAddSingleton(sp => ComparerFactory.Create(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton(sp => ComparerFactory.Create(sp.GetRequiredService<IOptions<ComparisonOptions>>().Value));
         services.TryAddSingleton<ComparisonProfiles>();
         services.TryAddSingleton<IPairSink, PairRecorder>();
         services.TryAddSingleton<InMemoryPairStore>();

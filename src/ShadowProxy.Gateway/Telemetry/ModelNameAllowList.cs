@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 
 namespace ShadowProxy.Gateway.Telemetry;
 
@@ -25,9 +26,9 @@ internal sealed class ModelNameAllowList
     private readonly string[] _exact;
     private readonly string[] _prefixes;
 
-    public ModelNameAllowList(IConfiguration configuration)
+    public ModelNameAllowList(IOptions<TelemetryOptions> telemetry, IConfiguration configuration)
     {
-        var options = ReadOptions(configuration);
+        var options = telemetry.Value;
         var configured = options.ModelAllowList?.ToArray() ?? DefaultPatterns;
         var baselines = configuration.GetSection("Shadowing:Routes").GetChildren().Select(r => r["Baseline:Model"]).OfType<string>();
         var patterns = configured.Concat(baselines).ToArray();
@@ -35,17 +36,6 @@ internal sealed class ModelNameAllowList
         _prefixes = [.. patterns.Where(p => p.EndsWith('*')).Select(p => p[..^1])];
         _maxLabels = options.MaxModelLabels;
     }
-
-    public static void Validate(IConfiguration configuration, List<string> errors)
-    {
-        if (ReadOptions(configuration).MaxModelLabels < 1)
-        {
-            errors.Add($"{TelemetryOptions.Section}:{nameof(TelemetryOptions.MaxModelLabels)}: must be at least 1.");
-        }
-    }
-
-    private static TelemetryOptions ReadOptions(IConfiguration configuration) =>
-        configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
 
     public string Label(string? model)
     {

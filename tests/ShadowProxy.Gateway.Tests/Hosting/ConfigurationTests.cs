@@ -22,6 +22,11 @@ public sealed class ConfigurationTests
     [InlineData("Shadowing:MaxBufferedBytes", "4096")]
     [InlineData("Shadowing:SamplingSecret", "short")]
     [InlineData("Shadowing:Routes:openai:Baseline:MaxOutputTokens", "0")]
+    [InlineData("Probes:Routes:openai:Suites:0", "primes")]
+    [InlineData("Probes:Routes:openai:Interval", "00:00:00")]
+    [InlineData("Readiness:Tolerance", "2")]
+    [InlineData("Comparison:RefusalPatterns:0", "(?<unclosed")]
+    [InlineData("Listeners:KeepAliveTimeout", "00:00:00")]
     public void InvalidSetting_RefusesToStartNamingTheKey(string key, string value)
     {
         var error = Assert.Throws<GatewayConfigurationException>(() => GatewayHost.Build(new GatewayHostSettings

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
+using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;
@@ -42,9 +43,54 @@ public sealed class RedisProbeProcessTests
         }
     }
 
-    private static Process Start(RedisDeployment deployment, string role, Uri admin, Uri primary, out StringBuilder output)
+    [Fact]
+    public async Task WorkerKilledHoldingProbeJobs_LosesNone_TheNextWorkerGradesEveryOne()
     {
-        var settings = deployment.Settings(new Dictionary<string, string?>
+        await using var deployment = await RedisDeployment.StartAsync();
+        await using var primary = await SimulatorServer.StartAsync(new SimulatorOptions { Profile = BuiltInProfiles.Instant }, TestContext.Current.CancellationToken);
+        // The doomed worker's baseline never answers, so every probe job it reads is still pending when it dies.
+        await using var hanging = await SimulatorServer.StartAsync(
+            new SimulatorOptions { Profile = BuiltInProfiles.Instant with { Faults = new FaultProfile { Hang = 1 } } }, TestContext.Current.CancellationToken);
+        using var gateway = Start(deployment, "gateway", FreePort.ClosedLoopbackUri(), primary.BaseUri, out var gatewayOut);
+        using var doomed = Start(deployment, "worker", FreePort.ClosedLoopbackUri(), primary.BaseUri, out var doomedOut, new Dictionary<string, string?>
+        {
+            [$"Shadowing:Routes:{RedisDeployment.Route}:Baseline:Address"] = hanging.BaseUri.ToString(),
+            [$"Shadowing:Routes:{RedisDeployment.Route}:Baseline:Timeout"] = "00:01:00",
+        });
+        try
+        {
+            await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(deployment.RedisConnectionString);
+            var db = redis.GetDatabase();
+            var stream = deployment.KeyPrefix + "queue";
+            await Eventually.TrueAsync(
+                async () => await PendingAsync(db, stream) >= 6, TimeSpan.FromSeconds(40), () => $"pending probe jobs; {gatewayOut}{doomedOut}");
+
+            // Stop the sender first: what it handed over is then exactly what the stream holds.
+            gateway.Kill(entireProcessTree: true);
+            await gateway.WaitForExitAsync(TestContext.Current.CancellationToken);
+            var handedOver = await db.StreamLengthAsync(stream);
+            doomed.Kill(entireProcessTree: true);
+            await doomed.WaitForExitAsync(TestContext.Current.CancellationToken);
+            var survivor = await deployment.StartReplicaAsync(GatewayRole.Worker);
+
+            await Eventually.TrueAsync(
+                async () => await RedisDeployment.ScrapeAsync(survivor, "shadowproxy_probe_results_total") >= handedOver, TimeSpan.FromSeconds(30), () => "probe results on the survivor");
+            Assert.True(handedOver >= 6, $"{handedOver} probe jobs in the stream");
+            Assert.Equal(handedOver, await RedisDeployment.ScrapeAsync(survivor, "shadowproxy_probe_results_total"));
+            await Eventually.TrueAsync(async () => await db.StreamLengthAsync(stream) == 0, TimeSpan.FromSeconds(10), () => "settled probe jobs are deleted");
+        }
+        finally
+        {
+            foreach (var process in new[] { gateway, doomed }.Where(static p => !p.HasExited))
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private static Process Start(RedisDeployment deployment, string role, Uri admin, Uri primary, out StringBuilder output, Dictionary<string, string?>? extra = null)
+    {
+        var settings = deployment.Settings(new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>())
         {
             ["Listeners:Admin"] = admin.ToString().TrimEnd('/'),
             ["ReverseProxy:Clusters:openai:Destinations:primary:Address"] = primary.ToString(),
@@ -71,6 +117,18 @@ public sealed class RedisProbeProcessTests
         catch (HttpRequestException)
         {
             return 0; // not listening yet
+        }
+    }
+
+    private static async Task<long> PendingAsync(StackExchange.Redis.IDatabase db, string stream)
+    {
+        try
+        {
+            return (await db.StreamPendingAsync(stream, "workers")).PendingMessageCount;
+        }
+        catch (StackExchange.Redis.RedisServerException)
+        {
+            return 0; // no stream or consumer group yet
         }
     }
 

@@ -31,12 +31,6 @@ internal sealed partial class ShadowPolicyStore : IDisposable
     /// <summary>Raised after a new policy is accepted.</summary>
     public event Action<ShadowPolicySnapshot>? Changed;
 
-    public static IReadOnlyList<string> Validate(IConfiguration configuration)
-    {
-        var options = Bind(configuration, out var routeIds);
-        return ShadowingOptionsValidator.Validate(options, routeIds);
-    }
-
     private void Reload()
     {
         var options = Load(out var errors);
@@ -75,7 +69,7 @@ internal sealed partial class ShadowPolicyStore : IDisposable
 
     private static ShadowingOptions Bind(IConfiguration configuration, out IReadOnlyCollection<string> routeIds)
     {
-        routeIds = [.. configuration.GetSection("ReverseProxy:Routes").GetChildren().Select(c => c.Key)];
+        routeIds = ShadowingOptionsValidator.RouteIds(configuration);
         return configuration.GetSection(ShadowingOptions.Section).Get<ShadowingOptions>() ?? new ShadowingOptions();
     }
 

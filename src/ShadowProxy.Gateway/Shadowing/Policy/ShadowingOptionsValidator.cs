@@ -1,8 +1,23 @@
+using Microsoft.Extensions.Options;
+
 namespace ShadowProxy.Gateway.Shadowing.Policy;
 
-/// <summary>Every problem in the `Shadowing` section, each naming its config key.</summary>
-internal static class ShadowingOptionsValidator
+/// <summary>
+/// Every problem in the `Shadowing` section, each naming its config key: at start through the options pattern, and
+/// on every reload through <see cref="ShadowPolicyStore"/>, which keeps the last good policy when this finds any.
+/// </summary>
+internal sealed class ShadowingOptionsValidator(IConfiguration configuration) : IValidateOptions<ShadowingOptions>
 {
+    public ValidateOptionsResult Validate(string? name, ShadowingOptions options)
+    {
+        var errors = Validate(options, RouteIds(configuration));
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>The routes YARP knows; a shadow policy for any other route is a mistake.</summary>
+    public static IReadOnlyCollection<string> RouteIds(IConfiguration configuration) =>
+        [.. configuration.GetSection("ReverseProxy:Routes").GetChildren().Select(c => c.Key)];
+
     public static IReadOnlyList<string> Validate(ShadowingOptions options, IReadOnlyCollection<string> knownRouteIds)
     {
         var errors = new List<string>();

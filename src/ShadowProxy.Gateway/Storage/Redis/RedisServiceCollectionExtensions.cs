@@ -16,7 +16,6 @@ internal static class RedisServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddRedisStores(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.Section));
         services.TryAddSingleton(sp =>
         {
             var connection = ActivatorUtilities.CreateInstance<RedisConnection>(sp);
