@@ -1,6 +1,6 @@
 namespace ShadowProxy.Core.Exchanges;
 
-/// <summary>The OpenAI-compatible operation an exchange belongs to; decides how its body is normalized.</summary>
+/// <summary>The provider operation an exchange belongs to; decides how its body is normalized.</summary>
 internal enum OperationKind
 {
     ChatCompletions,
@@ -8,4 +8,7 @@ internal enum OperationKind
     Responses,
     Embeddings,
     Other,
+
+    /// <summary>Anthropic Messages (<c>/v1/messages</c>); appended so stored exchanges keep their numbers.</summary>
+    Messages,
 }

@@ -36,8 +36,14 @@ internal static class OperationKinds
             return OperationKind.Responses;
         }
 
-        return span.EndsWith("/embeddings", StringComparison.OrdinalIgnoreCase)
-            ? OperationKind.Embeddings
+        if (span.EndsWith("/embeddings", StringComparison.OrdinalIgnoreCase))
+        {
+            return OperationKind.Embeddings;
+        }
+
+        // Anthropic's /v1/messages; OpenAI's Assistants also end in /threads/{id}/messages, and those are stateful.
+        return span.EndsWith("/messages", StringComparison.OrdinalIgnoreCase) && !span.Contains("/threads/", StringComparison.OrdinalIgnoreCase)
+            ? OperationKind.Messages
             : OperationKind.Other;
     }
 }

@@ -7,6 +7,7 @@ internal sealed class ChoiceAccumulator(int index)
 {
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _refusal = new();
+    private readonly StringBuilder _reasoning = new();
     private readonly SortedDictionary<int, ToolCallAccumulator> _toolCalls = [];
 
     public int Index { get; } = index;
@@ -16,6 +17,11 @@ internal sealed class ChoiceAccumulator(int index)
     public void AppendText(string? fragment) => _text.Append(fragment);
 
     public void AppendRefusal(string? fragment) => _refusal.Append(fragment);
+
+    public void AppendReasoning(string? fragment) => _reasoning.Append(fragment);
+
+    /// <summary>The text so far: a refusal stop reason makes it the refusal.</summary>
+    public string TextSoFar => _text.ToString();
 
     public ToolCallAccumulator ToolCall(int toolIndex)
     {
@@ -30,11 +36,15 @@ internal sealed class ChoiceAccumulator(int index)
 
     public int ToolCallCount => _toolCalls.Count;
 
+    public bool HasToolCall(int toolIndex, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ToolCallAccumulator? call) =>
+        _toolCalls.TryGetValue(toolIndex, out call);
+
     public NormalizedChoice Build() => new()
     {
         Index = Index,
         Text = _text.ToString(),
         Refusal = _refusal.Length > 0 ? _refusal.ToString() : null,
+        Reasoning = _reasoning.Length > 0 ? _reasoning.ToString() : null,
         ToolCalls = [.. _toolCalls.Values.Select(static call => call.Build())],
         FinishReason = FinishReason,
     };

@@ -8,6 +8,9 @@ internal sealed record NormalizedChoice
 
     public string? Refusal { get; init; }
 
+    /// <summary>Thinking the provider showed (Anthropic thinking blocks): kept apart, never compared as the answer.</summary>
+    public string? Reasoning { get; init; }
+
     public IReadOnlyList<NormalizedToolCall> ToolCalls { get; init; } = [];
 
     public string? FinishReason { get; init; }

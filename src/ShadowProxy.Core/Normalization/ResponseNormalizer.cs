@@ -48,9 +48,12 @@ internal static class ResponseNormalizer
         if (response.IsEventStream || ServerSentEventReader.LooksLikeEventStream(body.Span))
         {
             var events = ServerSentEventReader.Read(body).ToList();
-            return operation == OperationKind.Responses || StartsWithResponsesEvent(events)
-                ? ResponsesStreamReader.Read(events, truncated)
-                : ChatStreamReader.Read(events, truncated);
+            return StreamOperation(operation, events) switch
+            {
+                OperationKind.Responses => ResponsesStreamReader.Read(events, truncated),
+                OperationKind.Messages => AnthropicStreamReader.Read(events, truncated),
+                _ => ChatStreamReader.Read(events, truncated),
+            };
         }
 
         using var document = JsonDocument.Parse(body);
@@ -60,7 +63,7 @@ internal static class ResponseNormalizer
             return NormalizedResponse.Unparseable("body is not a JSON object", truncated);
         }
 
-        if (ErrorBodyReader.Read(root) is { } error && root.Property("output") is null)
+        if (ErrorBodyReader.Read(root) is { } error && root.Property("output") is null && root.Property("content") is null)
         {
             return ErrorBodyReader.ToResponse(error, response.StatusCode, truncated);
         }
@@ -69,6 +72,7 @@ internal static class ResponseNormalizer
         {
             OperationKind.Embeddings => EmbeddingsReader.Read(root, truncated),
             OperationKind.Responses => ResponsesReader.Read(root, truncated),
+            OperationKind.Messages => AnthropicMessageReader.Read(root, truncated),
             _ => ChatCompletionReader.Read(root, truncated),
         };
     }
@@ -96,6 +100,11 @@ internal static class ResponseNormalizer
             return operation;
         }
 
+        if (root.String("type") == "message")
+        {
+            return OperationKind.Messages;
+        }
+
         return root.String("object") switch
         {
             "response" => OperationKind.Responses,
@@ -104,10 +113,23 @@ internal static class ResponseNormalizer
         };
     }
 
-    private static bool StartsWithResponsesEvent(List<ServerSentEvent> events)
+    /// <summary>The path decides when it is known; otherwise the first event's type does.</summary>
+    private static OperationKind StreamOperation(OperationKind operation, List<ServerSentEvent> events)
     {
+        if (operation is OperationKind.Responses or OperationKind.Messages)
+        {
+            return operation;
+        }
+
         var first = events.FirstOrDefault();
-        return first.EventType?.StartsWith("response.", StringComparison.Ordinal) == true
-            || first.Data?.Contains("\"type\":\"response.", StringComparison.Ordinal) == true;
+        if (first.EventType?.StartsWith("response.", StringComparison.Ordinal) == true
+            || first.Data?.Contains("\"type\":\"response.", StringComparison.Ordinal) == true)
+        {
+            return OperationKind.Responses;
+        }
+
+        return first.EventType == "message_start" || first.Data?.Contains("\"type\":\"message_start\"", StringComparison.Ordinal) == true
+            ? OperationKind.Messages
+            : OperationKind.ChatCompletions;
     }
 }

@@ -14,6 +14,8 @@ internal sealed class ToolCallAccumulator
 
     public void AppendArguments(string? fragment) => _arguments.Append(fragment);
 
+    public bool HasArguments => _arguments.Length > 0;
+
     /// <summary>Replaces the fragments with a finished call (streams repeat the whole item when it is done).</summary>
     public void Complete(string? id, string? name, string? arguments)
     {

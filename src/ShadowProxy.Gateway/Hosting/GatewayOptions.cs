@@ -29,4 +29,10 @@ internal sealed record UpstreamOptions
 
     /// <summary>Idle time allowed between bytes; reasoning models can think for minutes before the first token.</summary>
     public TimeSpan ActivityTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// YARP's default X-Forwarded-For/-Proto/-Host/-Prefix on routes that set no X-Forwarded transform of their own.
+    /// Off: an external provider has no business knowing internal addresses and host names.
+    /// </summary>
+    public bool ForwardedHeaders { get; init; }
 }

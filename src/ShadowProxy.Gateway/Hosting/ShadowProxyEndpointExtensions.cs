@@ -30,7 +30,7 @@ internal static class ShadowProxyEndpointExtensions
             proxy.UseMiddleware<UpstreamErrorMiddleware>();
             proxy.UseShadowing();
         });
-        app.MapFallback(context => OpenAiError.WriteAsync(context, StatusCodes.Status404NotFound, "invalid_request_error",
+        app.MapFallback(context => GatewayError.WriteAsync(context, StatusCodes.Status404NotFound, "invalid_request_error",
             $"No route for {context.Request.Method} {context.Request.Path}; ShadowProxy forwards the configured routes such as /v1/..."));
     }
 }

@@ -9,6 +9,13 @@ internal static class GatewayTransforms
 {
     public static void Apply(TransformBuilderContext context)
     {
+        // A route's own X-Forwarded/Forwarded transform has already set this; null means YARP's defaults would apply.
+        if (context.UseDefaultForwarders is null
+            && !context.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.UpstreamOptions>>().Value.ForwardedHeaders)
+        {
+            context.UseDefaultForwarders = false;
+        }
+
         foreach (var header in InternalHeaders.All)
         {
             context.AddRequestHeaderRemove(header);

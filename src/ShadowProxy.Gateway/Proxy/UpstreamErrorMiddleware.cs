@@ -3,7 +3,7 @@ using Yarp.ReverseProxy.Forwarder;
 namespace ShadowProxy.Gateway.Proxy;
 
 /// <summary>
-/// YARP answers a failed forward with a bare status code; OpenAI SDKs expect an error object, so give them one
+/// YARP answers a failed forward with a bare status code; SDKs expect an error object, so give them one
 /// that says what went wrong without leaking upstream addresses.
 /// </summary>
 internal sealed class UpstreamErrorMiddleware(RequestDelegate next)
@@ -28,7 +28,7 @@ internal sealed class UpstreamErrorMiddleware(RequestDelegate next)
             _ => (StatusCodes.Status502BadGateway, "upstream_error",
                 $"The upstream '{cluster}' could not be reached or failed mid-request ({Describe(failure.Exception)})."),
         };
-        await OpenAiError.WriteAsync(context, status, type, message);
+        await GatewayError.WriteAsync(context, status, type, message);
     }
 
     private static string Describe(Exception? exception) =>

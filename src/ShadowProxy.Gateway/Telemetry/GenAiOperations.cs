@@ -9,7 +9,7 @@ internal static class GenAiOperations
 
     public static string? Of(OperationKind kind) => kind switch
     {
-        OperationKind.ChatCompletions or OperationKind.Responses => "chat",
+        OperationKind.ChatCompletions or OperationKind.Responses or OperationKind.Messages => "chat",
         OperationKind.Completions => "text_completion",
         OperationKind.Embeddings => "embeddings",
         _ => null,

@@ -5,44 +5,64 @@ using ShadowProxy.Simulator.Wire;
 
 namespace ShadowProxy.Simulator.Hosting;
 
-/// <summary>POST /v1/chat/completions and /v1/completions, as JSON or as an SSE stream.</summary>
-internal sealed class CompletionEndpoint(SimulatorState state)
+/// <summary>
+/// A model endpoint (chat and legacy completions, Responses, Anthropic Messages): the same simulated model answers,
+/// the writer speaks the format, as JSON or as a stream.
+/// </summary>
+internal sealed class CompletionEndpoint(SimulatorState state, IReplyWriter writer)
 {
-    public async Task HandleAsync(HttpContext context, bool legacy)
+    public async Task HandleAsync(HttpContext context)
     {
         var body = await RequestBody.ReadAsync(context);
         var request = SimRequest.TryParse(body);
         state.Journal.Add(RequestBody.ToJournal(context, body, request?.Model, state.TimeProvider));
         if (request is null)
         {
-            await ErrorResponses.WriteAsync(context, 400, "invalid_request_error", "We could not parse the JSON body of your request.");
+            await writer.WriteErrorAsync(context, 400, "invalid_request_error", "We could not parse the JSON body of your request.");
             return;
         }
 
         var profile = state.Profile;
         var random = state.RandomFor(request.Prompt);
         var fault = FaultResponder.Pick(profile.Faults, random);
-        if (await FaultResponder.TryRespondAsync(context, fault, state.TimeProvider, random))
+        if (await FaultResponder.TryRespondAsync(context, fault, state.TimeProvider, random, writer))
         {
             return;
         }
 
         if (!TryAnswer(request, profile, random, out var text))
         {
-            await ErrorResponses.WriteAsync(context, 404, "invalid_request_error", "The replay has no recorded generation for this prompt.", "replay_miss");
+            await writer.WriteErrorAsync(context, 404, "invalid_request_error", "The replay has no recorded generation for this prompt.", "replay_miss");
             return;
         }
 
-        var pieces = AnswerTokens.Split(text, request.MaxTokens, out var truncated);
-        var usage = new TokenUsage(AnswerTokens.EstimatePromptTokens(request.Prompt), pieces.Count);
+        var id = random.NextInt64().ToString("x16", CultureInfo.InvariantCulture);
         var envelope = new ResponseEnvelope(
-            (legacy ? "cmpl-" : "chatcmpl-") + random.NextInt64().ToString("x16", CultureInfo.InvariantCulture),
-            state.TimeProvider.GetUtcNow().ToUnixTimeSeconds(), profile.Model, profile.SystemFingerprint, legacy);
-        var reply = new CompletionReply(envelope, pieces, truncated ? "length" : "stop", usage, profile, fault == FaultKind.CutStream, fault == FaultKind.StallStream);
+            writer.IdPrefix + id, state.TimeProvider.GetUtcNow().ToUnixTimeSeconds(), profile.Model, profile.SystemFingerprint, writer is ChatReplyWriter { Legacy: true });
+        var reply = Plan(request, text, envelope, profile, fault, id);
 
         await (request.Stream
-            ? CompletionStreamWriter.WriteAsync(context, reply, request.IncludeUsage, state.TimeProvider)
-            : CompletionStreamWriter.WriteWholeAsync(context, reply, state.TimeProvider));
+            ? writer.WriteStreamAsync(context, reply, request.IncludeUsage, state.TimeProvider)
+            : writer.WriteWholeAsync(context, reply, state.TimeProvider));
+    }
+
+    private static CompletionReply Plan(SimRequest request, string text, ResponseEnvelope envelope, SimulatorProfile profile, FaultKind fault, string id)
+    {
+        var promptTokens = AnswerTokens.EstimatePromptTokens(request.Prompt);
+        if (request.CallsTool)
+        {
+            var tool = request.Tools[0];
+            var arguments = JsonAnswerBuilder.Build(tool.Schema, request.Prompt);
+            var fragments = AnswerTokens.Fragments(arguments, 3);
+            return new CompletionReply(envelope, fragments, "tool_calls", new TokenUsage(promptTokens, fragments.Count), profile, fault == FaultKind.CutStream, fault == FaultKind.StallStream)
+            {
+                ToolCall = new SimToolCall(tool.Name, arguments, id),
+            };
+        }
+
+        var pieces = AnswerTokens.Split(text, request.MaxTokens, out var truncated);
+        return new CompletionReply(
+            envelope, pieces, truncated ? "length" : "stop", new TokenUsage(promptTokens, pieces.Count), profile, fault == FaultKind.CutStream, fault == FaultKind.StallStream);
     }
 
     private bool TryAnswer(SimRequest request, SimulatorProfile profile, Random random, out string text)

@@ -13,7 +13,7 @@ internal sealed class EmbeddingsEndpoint(SimulatorState state)
     public async Task HandleAsync(HttpContext context)
     {
         var body = await RequestBody.ReadAsync(context);
-        var inputs = ReadInputs(body, out var model);
+        var inputs = ReadInputs(body, out var model, out var base64);
         state.Journal.Add(RequestBody.ToJournal(context, body, model, state.TimeProvider));
         if (inputs is null)
         {
@@ -32,13 +32,23 @@ internal sealed class EmbeddingsEndpoint(SimulatorState state)
                 writer.WriteStartObject();
                 writer.WriteString("object", "embedding");
                 writer.WriteNumber("index", i);
-                writer.WriteStartArray("embedding");
-                foreach (var value in Vector(inputs[i]))
+                var vector = Vector(inputs[i]);
+                if (base64)
                 {
-                    writer.WriteNumberValue(value);
+                    // encoding_format "base64": the float32 values' little-endian bytes, as the openai SDKs ask by default.
+                    writer.WriteString("embedding", Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan())));
+                }
+                else
+                {
+                    writer.WriteStartArray("embedding");
+                    foreach (var value in vector)
+                    {
+                        writer.WriteNumberValue(value);
+                    }
+
+                    writer.WriteEndArray();
                 }
 
-                writer.WriteEndArray();
                 writer.WriteEndObject();
             }
 
@@ -56,14 +66,16 @@ internal sealed class EmbeddingsEndpoint(SimulatorState state)
         await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
     }
 
-    private static List<string>? ReadInputs(byte[] body, out string? model)
+    private static List<string>? ReadInputs(byte[] body, out string? model, out bool base64)
     {
         model = null;
+        base64 = false;
         try
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+            base64 = root.TryGetProperty("encoding_format", out var format) && format.ValueKind == JsonValueKind.String && format.GetString() == "base64";
             if (!root.TryGetProperty("input", out var input))
             {
                 return null;

@@ -1,6 +1,5 @@
 using System.Text;
 using ShadowProxy.Simulator.Profiles;
-using ShadowProxy.Simulator.Wire;
 
 namespace ShadowProxy.Simulator.Hosting;
 
@@ -34,16 +33,16 @@ internal static class FaultResponder
     }
 
     /// <returns>True when the fault produced the whole response.</returns>
-    public static async Task<bool> TryRespondAsync(HttpContext context, FaultKind fault, TimeProvider time, Random random)
+    public static async Task<bool> TryRespondAsync(HttpContext context, FaultKind fault, TimeProvider time, Random random, IReplyWriter writer)
     {
         switch (fault)
         {
             case FaultKind.RateLimited:
                 context.Response.Headers.RetryAfter = "1";
-                await ErrorResponses.WriteAsync(context, 429, "rate_limit_error", "Rate limit reached for requests (simulated).", "rate_limit_exceeded");
+                await writer.WriteErrorAsync(context, 429, "rate_limit_error", "Rate limit reached for requests (simulated).", "rate_limit_exceeded");
                 return true;
             case FaultKind.ServerError:
-                await ErrorResponses.WriteAsync(context, 500, "server_error", "The server had an error while processing your request (simulated).");
+                await writer.WriteErrorAsync(context, 500, "server_error", "The server had an error while processing your request (simulated).");
                 return true;
             case FaultKind.Hang:
                 await Task.Delay(TimeSpan.FromMinutes(30), time, context.RequestAborted).ContinueWith(static _ => { }, TaskScheduler.Default);

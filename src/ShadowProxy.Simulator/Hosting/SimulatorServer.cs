@@ -47,10 +47,12 @@ public sealed class SimulatorServer : IAsyncDisposable
 
     internal static void Map(WebApplication app, SimulatorState state)
     {
-        var completions = new CompletionEndpoint(state);
         var embeddings = new EmbeddingsEndpoint(state);
-        app.MapPost("/v1/chat/completions", context => completions.HandleAsync(context, legacy: false));
-        app.MapPost("/v1/completions", context => completions.HandleAsync(context, legacy: true));
+        app.MapPost("/v1/chat/completions", new CompletionEndpoint(state, new ChatReplyWriter(legacy: false)).HandleAsync);
+        app.MapPost("/v1/completions", new CompletionEndpoint(state, new ChatReplyWriter(legacy: true)).HandleAsync);
+        app.MapPost("/v1/responses", new CompletionEndpoint(state, new ResponsesReplyWriter()).HandleAsync);
+        app.MapPost("/v1/messages", new CompletionEndpoint(state, new MessagesReplyWriter()).HandleAsync);
+        app.MapPost("/v1/messages/count_tokens", new CountTokensEndpoint(state).HandleAsync);
         app.MapPost("/v1/embeddings", embeddings.HandleAsync);
         app.MapGet("/v1/models", context => ModelsEndpoint.WriteAsync(context, state.Profile.Model));
         app.MapFallback(context => ErrorResponses.WriteAsync(

@@ -36,5 +36,11 @@ public sealed record SimulatorProfile
     /// <summary>Chance of refusing a sensitive question.</summary>
     public double SensitiveRefusalRate { get; init; } = 0.2;
 
+    /// <summary>
+    /// Time between a stream's terminal event and the end of its body, as when a provider's edge holds the connection
+    /// open; clients that stop reading at the terminal event close it first.
+    /// </summary>
+    public TimeSpan TailDelay { get; init; }
+
     public FaultProfile Faults { get; init; } = FaultProfile.None;
 }

@@ -17,6 +17,13 @@ internal static partial class AnswerTokens
         return pieces;
     }
 
+    /// <summary>Text cut into at most <paramref name="count"/> nearly equal fragments (a tool call's streamed arguments).</summary>
+    public static List<string> Fragments(string text, int count)
+    {
+        var size = Math.Max(1, (text.Length + count - 1) / count);
+        return [.. Enumerable.Range(0, (text.Length + size - 1) / size).Select(i => text.Substring(i * size, Math.Min(size, text.Length - (i * size))))];
+    }
+
     public static int EstimatePromptTokens(string prompt) => Math.Max(1, prompt.Length / 4);
 
     [GeneratedRegex(@"\s*\S+|\s+$")]

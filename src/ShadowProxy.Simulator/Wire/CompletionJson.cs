@@ -6,41 +6,54 @@ namespace ShadowProxy.Simulator.Wire;
 /// <summary>Writes chat and legacy completion bodies and stream chunks in OpenAI's wire format.</summary>
 internal static class CompletionJson
 {
-    public static byte[] Full(ResponseEnvelope envelope, string content, string finishReason, TokenUsage usage) =>
-        Write(envelope, envelope.ObjectName, writer =>
+    public static byte[] Full(Hosting.CompletionReply reply) =>
+        Write(reply.Envelope, reply.Envelope.ObjectName, writer =>
         {
             writer.WriteStartArray("choices");
             writer.WriteStartObject();
             writer.WriteNumber("index", 0);
-            if (envelope.Legacy)
+            if (reply.Envelope.Legacy)
             {
-                writer.WriteString("text", content);
+                writer.WriteString("text", reply.Text);
             }
             else
             {
                 writer.WriteStartObject("message");
                 writer.WriteString("role", "assistant");
-                writer.WriteString("content", content);
+                if (reply.ToolCall is { } call)
+                {
+                    writer.WriteNull("content");
+                    writer.WriteStartArray("tool_calls");
+                    WriteToolCall(writer, call, call.Arguments, null);
+                    writer.WriteEndArray();
+                }
+                else
+                {
+                    writer.WriteString("content", reply.Text);
+                }
+
                 writer.WriteNull("refusal");
                 writer.WriteEndObject();
             }
 
             writer.WriteNull("logprobs");
-            writer.WriteString("finish_reason", finishReason);
+            writer.WriteString("finish_reason", reply.FinishReason);
             writer.WriteEndObject();
             writer.WriteEndArray();
-            WriteUsage(writer, usage);
+            WriteUsage(writer, reply.Usage);
         });
 
-    public static byte[] Chunk(ResponseEnvelope envelope, bool first, string content, string? finishReason) =>
-        Write(envelope, envelope.ChunkObjectName, writer =>
+    /// <summary>The chunk carrying piece <paramref name="piece"/>, or with null the closing chunk with the finish reason.</summary>
+    public static byte[] Chunk(Hosting.CompletionReply reply, int? piece) =>
+        Write(reply.Envelope, reply.Envelope.ChunkObjectName, writer =>
         {
             writer.WriteStartArray("choices");
             writer.WriteStartObject();
             writer.WriteNumber("index", 0);
-            if (envelope.Legacy)
+            var first = piece == 0 || (piece is null && reply.Pieces.Count == 0);
+            if (reply.Envelope.Legacy)
             {
-                writer.WriteString("text", content);
+                writer.WriteString("text", piece is { } i ? reply.Pieces[i] : string.Empty);
             }
             else
             {
@@ -50,27 +63,59 @@ internal static class CompletionJson
                     writer.WriteString("role", "assistant");
                 }
 
-                if (finishReason is null)
+                if (piece is { } i && reply.ToolCall is { } call)
                 {
-                    writer.WriteString("content", content);
+                    writer.WriteStartArray("tool_calls");
+                    WriteToolCall(writer, call, reply.Pieces[i], first ? 0 : -1);
+                    writer.WriteEndArray();
+                }
+                else if (piece is { } p)
+                {
+                    writer.WriteString("content", reply.Pieces[p]);
                 }
 
                 writer.WriteEndObject();
             }
 
             writer.WriteNull("logprobs");
-            if (finishReason is null)
+            if (piece is null)
             {
-                writer.WriteNull("finish_reason");
+                writer.WriteString("finish_reason", reply.FinishReason);
             }
             else
             {
-                writer.WriteString("finish_reason", finishReason);
+                writer.WriteNull("finish_reason");
             }
 
             writer.WriteEndObject();
             writer.WriteEndArray();
         });
+
+    /// <summary>A tool call, whole (no index), as the first stream fragment (index 0, with id and name) or a later one (-1).</summary>
+    private static void WriteToolCall(Utf8JsonWriter writer, Hosting.SimToolCall call, string arguments, int? streamIndex)
+    {
+        writer.WriteStartObject();
+        if (streamIndex is not null)
+        {
+            writer.WriteNumber("index", 0);
+        }
+
+        if (streamIndex is null or 0)
+        {
+            writer.WriteString("id", "call_" + call.IdSuffix);
+            writer.WriteString("type", "function");
+        }
+
+        writer.WriteStartObject("function");
+        if (streamIndex is null or 0)
+        {
+            writer.WriteString("name", call.Name);
+        }
+
+        writer.WriteString("arguments", arguments);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
 
     public static byte[] UsageChunk(ResponseEnvelope envelope, TokenUsage usage) =>
         Write(envelope, envelope.ChunkObjectName, writer =>

@@ -3,9 +3,21 @@ using System.Text.Json;
 
 namespace ShadowProxy.Simulator.Wire;
 
-/// <summary>The parts of an OpenAI request the simulator acts on.</summary>
+/// <summary>The parts of a Chat Completions, Responses or Anthropic Messages request the simulator acts on.</summary>
 internal sealed record SimRequest
 {
+    /// <summary>Tools the request offers, in the order given; the simulated model calls the first one.</summary>
+    public IReadOnlyList<SimTool> Tools { get; init; } = [];
+
+    /// <summary>`tool_choice: "none"` (or Anthropic's `{"type":"none"}`): answer in text even with tools offered.</summary>
+    public bool ToolsDisabled { get; init; }
+
+    /// <summary>The conversation ends with a tool's result, so the model answers it in text.</summary>
+    public bool AnswersToolResult { get; init; }
+
+    /// <summary>Whether to call a tool rather than answer in text.</summary>
+    public bool CallsTool => Tools.Count > 0 && !ToolsDisabled && !AnswersToolResult;
+
     public string? Model { get; init; }
 
     public string Prompt { get; init; } = string.Empty;
@@ -54,8 +66,31 @@ internal sealed record SimRequest
                 && so.TryGetProperty("include_usage", out var iu) && iu.ValueKind == JsonValueKind.True,
             WantsJson = formatType is "json_object" or "json_schema",
             JsonSchema = schema,
-            MaxTokens = Int(root, "max_completion_tokens") ?? Int(root, "max_tokens"),
+            MaxTokens = Int(root, "max_completion_tokens") ?? Int(root, "max_output_tokens") ?? Int(root, "max_tokens"),
+            Tools = SimTool.ReadAll(root),
+            ToolsDisabled = root.TryGetProperty("tool_choice", out var choice)
+                && (choice.ValueKind == JsonValueKind.String ? choice.GetString() == "none" : String(choice, "type") == "none"),
+            AnswersToolResult = EndsWithToolResult(root),
         };
+    }
+
+    private static bool EndsWithToolResult(JsonElement root)
+    {
+        var items = root.TryGetProperty("messages", out var messages) ? messages : root.TryGetProperty("input", out var input) ? input : default;
+        if (items.ValueKind != JsonValueKind.Array || items.GetArrayLength() == 0)
+        {
+            return false;
+        }
+
+        var last = items[items.GetArrayLength() - 1];
+        if (String(last, "role") == "tool" || String(last, "type") == "function_call_output")
+        {
+            return true;
+        }
+
+        // Anthropic: a user turn whose content holds tool_result blocks.
+        return last.ValueKind == JsonValueKind.Object && last.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Array
+            && content.EnumerateArray().Any(static block => String(block, "type") == "tool_result");
     }
 
     private static string PromptOf(JsonElement root)
@@ -74,8 +109,27 @@ internal sealed record SimRequest
             return builder.ToString();
         }
 
+        if (root.TryGetProperty("input", out var input) && input.ValueKind == JsonValueKind.Array)
+        {
+            // Responses input items: the user messages' text, as for chat messages.
+            var builder = new StringBuilder();
+            foreach (var item in input.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String)
+                {
+                    builder.Append(item.GetString());
+                }
+                else if (String(item, "role") == "user" && item.TryGetProperty("content", out var content))
+                {
+                    AppendContent(builder, content);
+                }
+            }
+
+            return builder.ToString();
+        }
+
         return root.TryGetProperty("prompt", out var prompt) ? prompt.ValueKind == JsonValueKind.String ? prompt.GetString()! : prompt.GetRawText()
-            : root.TryGetProperty("input", out var input) ? input.ValueKind == JsonValueKind.String ? input.GetString()! : input.GetRawText()
+            : input.ValueKind == JsonValueKind.String ? input.GetString()!
             : string.Empty;
     }
 
@@ -96,7 +150,7 @@ internal sealed record SimRequest
         }
     }
 
-    private static string? String(JsonElement element, string name) =>
+    internal static string? String(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;

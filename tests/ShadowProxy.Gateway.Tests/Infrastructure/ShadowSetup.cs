@@ -67,10 +67,10 @@ internal sealed class ShadowSetup : IAsyncDisposable
     /// <summary>Waits until every sampled request has its outcome (the shadow work is asynchronous).</summary>
     public Task WaitForAccountingAsync(TimeSpan? limit = null) => WaitForAccountingAsync(Accounting, () => Sampled, limit);
 
-    public static Task WaitForAccountingAsync(ShadowAccounting accounting, Func<long> sampled, TimeSpan? limit = null) =>
+    public static Task WaitForAccountingAsync(ShadowAccounting accounting, Func<long> sampled, TimeSpan? limit = null, string route = Route) =>
         Eventually.TrueAsync(
-            () => Task.FromResult(accounting.TotalOutcomes(Route) >= sampled()), limit ?? TimeSpan.FromSeconds(30),
-            () => $"an outcome for every sampled request: {sampled()} sampled, {accounting.TotalOutcomes(Route)} outcomes");
+            () => Task.FromResult(accounting.TotalOutcomes(route) >= sampled()), limit ?? TimeSpan.FromSeconds(30),
+            () => $"an outcome for every sampled request: {sampled()} sampled, {accounting.TotalOutcomes(route)} outcomes");
 
     public async ValueTask DisposeAsync()
     {

@@ -114,7 +114,8 @@ internal sealed class ShadowCaptureMiddleware(
         // Only an answer the primary gave successfully is mirrored: a rejected key, a rate limit or an outage says
         // nothing about the model, and mirroring it would spend the baseline's key on the client's failures.
         var relativeTarget = target.RequestUri is { } sent && target.DestinationPrefix is { } prefix ? BaselineTarget.RelativeToPrefix(sent, prefix) : null;
-        var outcome = context.GetForwarderErrorFeature() is not null || context.RequestAborted.IsCancellationRequested ? ShadowOutcome.PrimaryFailed
+        var cutShort = (context.GetForwarderErrorFeature() is not null || context.RequestAborted.IsCancellationRequested) && !EndedBeforeCut(context.Response, tee);
+        var outcome = cutShort ? ShadowOutcome.PrimaryFailed
             : ShadowOutcomes.ForPrimaryStatus(context.Response.StatusCode) is { } statusOutcome ? statusOutcome
             : tee.Capture.Overflowed ? OverflowOutcome(tee.Capture)
             : relativeTarget is null ? ShadowOutcome.SkippedInvalidRequest
@@ -133,6 +134,16 @@ internal sealed class ShadowCaptureMiddleware(
             accounting.Outcome(policy.RouteId, ShadowOutcome.DroppedQueueFull);
         }
     }
+
+    /// <summary>
+    /// A client (the openai npm SDK, LangChain) that closes the connection after a stream's terminal event has had
+    /// the whole answer; only the upstream's end of body, which carries nothing, did not pass through.
+    /// </summary>
+    private static bool EndedBeforeCut(HttpResponse response, ResponseTee tee) =>
+        response.StatusCode is >= 200 and < 300
+        && response.ContentType?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true
+        && !tee.Capture.Overflowed
+        && StreamTerminal.Reached(tee.Capture.Span);
 
     private async Task ForwardAndReleaseAsync(HttpContext context, PooledCapture requestBody)
     {

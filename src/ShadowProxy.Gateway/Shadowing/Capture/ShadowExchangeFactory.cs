@@ -7,7 +7,11 @@ namespace ShadowProxy.Gateway.Shadowing.Capture;
 /// <summary>Copies what the background work needs out of the HttpContext, which it must never touch later.</summary>
 internal static class ShadowExchangeFactory
 {
-    private static readonly string[] CredentialHeaders = ["Authorization", "api-key"];
+    /// <summary>
+    /// The client's credentials (OpenAI, Azure, Anthropic) and Anthropic's version headers, which pick the account's
+    /// behaviour like a credential: none reaches the baseline unless the route forwards client credentials.
+    /// </summary>
+    private static readonly string[] CredentialHeaders = ["Authorization", "api-key", "x-api-key", "anthropic-version", "anthropic-beta"];
 
     public static ShadowExchange Create(
         HttpContext context, RoutePolicy policy, int policyVersion, string baselinePathAndQuery, PooledCapture requestBody, ResponseTee tee, long started, TimeProvider time, bool noiseReplicate, Core.Probes.ProbeTask? probe)

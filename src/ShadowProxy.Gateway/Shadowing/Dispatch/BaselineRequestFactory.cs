@@ -12,6 +12,9 @@ namespace ShadowProxy.Gateway.Shadowing.Dispatch;
 /// </summary>
 internal static class BaselineRequestFactory
 {
+    private const string AnthropicVersionHeader = "anthropic-version";
+    private const string DefaultAnthropicVersion = "2023-06-01";
+
     private static readonly string[] OutputTokenFields = ["max_tokens", "max_completion_tokens", "max_output_tokens"];
 
     /// <exception cref="BaselineTargetException">The path would leave the baseline's address (a forged or broken job).</exception>
@@ -26,6 +29,18 @@ internal static class BaselineRequestFactory
         foreach (var (name, value) in exchange.ForwardedCredentials)
         {
             request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        foreach (var (name, value) in baseline.Headers)
+        {
+            request.Headers.Remove(name);
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (exchange.Operation == Core.Exchanges.OperationKind.Messages && !request.Headers.Contains(AnthropicVersionHeader))
+        {
+            // Anthropic refuses a call without a version; this is the one its SDKs send.
+            request.Headers.TryAddWithoutValidation(AnthropicVersionHeader, DefaultAnthropicVersion);
         }
 
         if (!string.IsNullOrEmpty(baseline.ApiKey))

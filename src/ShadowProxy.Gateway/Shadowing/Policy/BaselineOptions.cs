@@ -15,7 +15,16 @@ internal sealed record BaselineOptions
     /// <summary>Header for <see cref="ApiKey"/>: `Authorization` (bearer) or e.g. `api-key` for Azure OpenAI.</summary>
     public string ApiKeyHeader { get; init; } = "Authorization";
 
-    /// <summary>Send the client's own Authorization/api-key headers to the baseline. Off unless the route says so.</summary>
+    /// <summary>
+    /// Headers every baseline copy carries, e.g. `anthropic-version` or `anthropic-beta` for an Anthropic baseline
+    /// (without one, Messages copies get `anthropic-version: 2023-06-01`).
+    /// </summary>
+    public Dictionary<string, string> Headers { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Send the client's own credentials (Authorization, api-key, x-api-key, anthropic-version/-beta) to the baseline.
+    /// Off unless the route says so.
+    /// </summary>
     public bool ForwardClientCredentials { get; init; }
 
     /// <summary>Largest `n` a baseline copy asks for: only the first choice is compared, so more is spend for nothing.</summary>

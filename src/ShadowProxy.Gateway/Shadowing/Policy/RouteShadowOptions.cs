@@ -11,8 +11,8 @@ internal sealed record RouteShadowOptions
     /// <summary>`random`, or `header:NAME` to sample by a stable hash of that header (a tenant is in or out consistently).</summary>
     public string SamplingKey { get; init; } = "random";
 
-    /// <summary>Eligible operations: chat.completions, completions, responses, embeddings.</summary>
-    public List<string> Operations { get; init; } = ["chat.completions", "completions", "responses", "embeddings"];
+    /// <summary>Eligible operations: chat.completions, completions, responses, embeddings, messages (Anthropic).</summary>
+    public List<string> Operations { get; init; } = ["chat.completions", "completions", "responses", "embeddings", "messages"];
 
     public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
 

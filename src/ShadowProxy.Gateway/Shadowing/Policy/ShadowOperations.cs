@@ -11,6 +11,7 @@ internal static class ShadowOperations
         ["completions"] = OperationKind.Completions,
         ["responses"] = OperationKind.Responses,
         ["embeddings"] = OperationKind.Embeddings,
+        ["messages"] = OperationKind.Messages,
     };
 
     public static IEnumerable<string> Names => ByName.Keys;

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using ShadowProxy.Core.Exchanges;
+
+namespace ShadowProxy.Gateway.Proxy;
+
+/// <summary>
+/// Errors the gateway itself answers, in the shape the calling SDK parses: Anthropic's
+/// <c>{"type":"error","error":{"type","message"}}</c> for Anthropic clients (they always send `anthropic-version`)
+/// and Messages paths, OpenAI's <c>{"error":{"message","type","param","code"}}</c> for everything else.
+/// </summary>
+internal static class GatewayError
+{
+    public const string Header = "x-shadowproxy-error";
+
+    public static async Task WriteAsync(HttpContext context, int status, string type, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        context.Response.Headers[Header] = type;
+        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        if (IsAnthropic(context.Request))
+        {
+            WriteAnthropic(writer, status, message);
+        }
+        else
+        {
+            WriteOpenAi(writer, type, message);
+        }
+
+        await writer.FlushAsync(context.RequestAborted);
+    }
+
+    public static bool IsAnthropic(HttpRequest request) =>
+        request.Headers.ContainsKey("anthropic-version")
+        || OperationKinds.FromPath(request.Path.Value) == OperationKind.Messages
+        || request.Path.Value?.Contains("/messages/", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static void WriteOpenAi(Utf8JsonWriter writer, string type, string message)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartObject("error");
+        writer.WriteString("message", message);
+        writer.WriteString("type", type);
+        writer.WriteNull("param");
+        writer.WriteString("code", "shadowproxy_" + type);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteAnthropic(Utf8JsonWriter writer, int status, string message)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", "error");
+        writer.WriteStartObject("error");
+        writer.WriteString("type", AnthropicType(status));
+        writer.WriteString("message", message);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Anthropic's error types by status, as its SDKs map them to exception classes.</summary>
+    private static string AnthropicType(int status) => status switch
+    {
+        400 => "invalid_request_error",
+        401 => "authentication_error",
+        403 => "permission_error",
+        404 => "not_found_error",
+        413 => "request_too_large",
+        429 => "rate_limit_error",
+        504 => "timeout_error",
+        529 or 503 => "overloaded_error",
+        _ => "api_error",
+    };
+}
