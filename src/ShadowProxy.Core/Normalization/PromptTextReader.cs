@@ -68,7 +68,8 @@ internal static class PromptTextReader
         {
             var type = part.String("type");
             references |= type == "input_file" || part.Property("file_id") is not null
-                || part.Property("file")?.Property("file_id") is not null;
+                || part.Property("file")?.Property("file_id") is not null
+                || part.Property("source")?.String("type") == "file"; // Anthropic's Files API
             if (type is "text" or "input_text")
             {
                 Append(text, part.String("text"));

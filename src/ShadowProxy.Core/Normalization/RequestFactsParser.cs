@@ -55,6 +55,7 @@ internal static class RequestFactsParser
 
     private static bool ReferencesProviderState(JsonElement root) =>
         root.Property("previous_response_id") is not null
+        || root.Bool("background") == true
         || root.Property("conversation") is not null
         || root.Property("prompt") is { ValueKind: JsonValueKind.Object }
         || root.Items("tools").Any(static tool => tool.Property("vector_store_ids") is not null);

@@ -55,6 +55,8 @@ public sealed class RequestFactsTests
     [InlineData("""{"model":"m","input":[{"role":"user","content":[{"type":"input_file","file_id":"file-1"}]}]}""")]
     [InlineData("""{"model":"m","messages":[{"role":"user","content":[{"type":"file","file":{"file_id":"file-1"}}]}]}""")]
     [InlineData("""{"model":"m","input":[{"type":"item_reference","id":"msg_1"}]}""")]
+    [InlineData("""{"model":"m","input":"write a novel","background":true}""")]
+    [InlineData("""{"model":"claude-x","max_tokens":9,"messages":[{"role":"user","content":[{"type":"document","source":{"type":"file","file_id":"file_011CNha8iCJcU1wXNR6q4V8w"}}]}]}""")]
     public void Parse_ProviderStateReferences_DependsOnProviderState(string json) =>
         Assert.True(Parse(json).DependsOnProviderState);
 

@@ -34,14 +34,14 @@ public sealed partial class UnknownSettingsTests
     {
         var error = Assert.Throws<GatewayConfigurationException>(() => Build(new()
         {
-            ["Shadowing:Routes:openai:Baseline:Deployment"] = "gpt-4o-pinned",
+            ["Shadowing:Routes:openai:Baseline:Region"] = "eu",
             ["Shadowing:Routes:openai:Baseline:Address"] = "http://127.0.0.1:1/",
             ["Shadowing:Routes:openai:Baseline:Model"] = "pinned",
         }));
 
         Assert.Equal(
-            "Shadowing:Routes:openai:Baseline:Deployment: unknown setting; Shadowing:Routes:openai:Baseline has Address, ApiKey, ApiKeyHeader, "
-            + "BreakFailureRatio, ForwardClientCredentials, MaxChoices, MaxConcurrency, MaxOutputTokens, Model, Timeout.",
+            "Shadowing:Routes:openai:Baseline:Region: unknown setting; Shadowing:Routes:openai:Baseline has Address, ApiKey, ApiKeyHeader, "
+            + "BreakFailureRatio, Deployment, ForwardClientCredentials, Headers, MaxChoices, MaxConcurrency, MaxOutputTokens, Model, Store, Timeout.",
             Assert.Single(error.Errors));
     }
 

@@ -73,11 +73,13 @@ public sealed class RedisProbeProcessTests
             await doomed.WaitForExitAsync(TestContext.Current.CancellationToken);
             var survivor = await deployment.StartReplicaAsync(GatewayRole.Worker);
 
+            // One graded result per probe and side; the primary side counts the probes.
             await Eventually.TrueAsync(
-                async () => await RedisDeployment.ScrapeAsync(survivor, "shadowproxy_probe_results_total") >= handedOver, TimeSpan.FromSeconds(30), () => "probe results on the survivor");
-            Assert.True(handedOver >= 6, $"{handedOver} probe jobs in the stream");
-            Assert.Equal(handedOver, await RedisDeployment.ScrapeAsync(survivor, "shadowproxy_probe_results_total"));
+                async () => await RedisDeployment.ScrapeAsync(survivor, "shadowproxy_probe_results_total", "side", "primary") >= handedOver,
+                TimeSpan.FromSeconds(30), () => "probe results on the survivor");
             await Eventually.TrueAsync(async () => await db.StreamLengthAsync(stream) == 0, TimeSpan.FromSeconds(10), () => "settled probe jobs are deleted");
+            Assert.True(handedOver >= 6, $"{handedOver} probe jobs in the stream");
+            Assert.Equal(handedOver, await RedisDeployment.ScrapeAsync(survivor, "shadowproxy_probe_results_total", "side", "primary"));
         }
         finally
         {

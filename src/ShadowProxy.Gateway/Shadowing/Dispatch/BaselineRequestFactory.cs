@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using ShadowProxy.Core.Exchanges;
 using ShadowProxy.Gateway.Shadowing.Capture;
 using ShadowProxy.Gateway.Shadowing.Policy;
 
@@ -21,8 +22,9 @@ internal static class BaselineRequestFactory
     public static HttpRequestMessage Create(ShadowExchange exchange)
     {
         var baseline = exchange.Policy.Options.Baseline;
-        var target = BaselineTarget.Resolve(exchange.Policy.BaselineAddress, exchange.BaselinePathAndQuery) ?? throw new BaselineTargetException();
-        var content = new ByteArrayContent(Rewrite(exchange.RequestBody.Span, baseline));
+        var path = AzureDeployment.Replace(exchange.BaselinePathAndQuery, baseline.Deployment);
+        var target = BaselineTarget.Resolve(exchange.Policy.BaselineAddress, path) ?? throw new BaselineTargetException();
+        var content = new ByteArrayContent(Rewrite(exchange.RequestBody.Span, baseline, exchange.Operation));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = content };
 
@@ -37,7 +39,7 @@ internal static class BaselineRequestFactory
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        if (exchange.Operation == Core.Exchanges.OperationKind.Messages && !request.Headers.Contains(AnthropicVersionHeader))
+        if (exchange.Operation == OperationKind.Messages && !request.Headers.Contains(AnthropicVersionHeader))
         {
             // Anthropic refuses a call without a version; this is the one its SDKs send.
             request.Headers.TryAddWithoutValidation(AnthropicVersionHeader, DefaultAnthropicVersion);
@@ -53,8 +55,12 @@ internal static class BaselineRequestFactory
         return request;
     }
 
-    /// <summary>The request body with its top-level `model` replaced and `n` and output tokens capped; nothing else changes.</summary>
-    public static byte[] Rewrite(ReadOnlySpan<byte> body, BaselineOptions baseline)
+    /// <summary>
+    /// The request body with its top-level `model` replaced, `n` and output tokens capped, nothing stored on the
+    /// baseline's account unless the route says so, and usage asked of a streamed copy so budgets and cost count it.
+    /// Nothing else changes.
+    /// </summary>
+    public static byte[] Rewrite(ReadOnlySpan<byte> body, BaselineOptions baseline, OperationKind operation)
     {
         var node = JsonNode.Parse(body) as JsonObject ?? throw new FormatException("The request body is not a JSON object.");
         node["model"] = baseline.Model;
@@ -62,6 +68,20 @@ internal static class BaselineRequestFactory
         foreach (var field in OutputTokenFields)
         {
             Cap(node, field, baseline.MaxOutputTokens);
+        }
+
+        // Responses stores by default; Chat Completions only when asked. A copy's answer is ShadowProxy's to keep.
+        if (!baseline.Store && (operation == OperationKind.Responses || node.ContainsKey("store")))
+        {
+            node["store"] = false;
+        }
+
+        if (operation is OperationKind.ChatCompletions or OperationKind.Completions && node["stream"] is JsonValue stream
+            && stream.TryGetValue<bool>(out var streamed) && streamed)
+        {
+            var options = node["stream_options"] as JsonObject ?? [];
+            options["include_usage"] = true;
+            node["stream_options"] = options;
         }
 
         return System.Text.Encoding.UTF8.GetBytes(node.ToJsonString());

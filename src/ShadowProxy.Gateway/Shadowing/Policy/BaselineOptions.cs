@@ -27,6 +27,15 @@ internal sealed record BaselineOptions
     /// </summary>
     public bool ForwardClientCredentials { get; init; }
 
+    /// <summary>
+    /// Azure OpenAI: the deployment that serves the pinned model. It replaces the `/deployments/{name}/` segment of the
+    /// path (Azure ignores the body's `model`); the `api-version` query is kept.
+    /// </summary>
+    public string? Deployment { get; init; }
+
+    /// <summary>Let baseline copies be stored on the provider (`store`); off, every copy says `store: false`.</summary>
+    public bool Store { get; init; }
+
     /// <summary>Largest `n` a baseline copy asks for: only the first choice is compared, so more is spend for nothing.</summary>
     public int MaxChoices { get; init; } = 1;
 

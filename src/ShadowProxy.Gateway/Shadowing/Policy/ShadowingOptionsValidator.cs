@@ -108,6 +108,11 @@ internal sealed class ShadowingOptionsValidator(IConfiguration configuration) : 
             errors.Add($"{key}:Model: the pinned baseline model is missing.");
         }
 
+        if (baseline.Deployment is { } deployment && (deployment.Length == 0 || !deployment.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') || deployment.Trim('.').Length == 0))
+        {
+            errors.Add($"{key}:Deployment: '{deployment}' is not an Azure deployment name (letters, digits, '-', '_', '.').");
+        }
+
         if (baseline.Timeout <= TimeSpan.Zero)
         {
             errors.Add($"{key}:Timeout: must be positive.");
