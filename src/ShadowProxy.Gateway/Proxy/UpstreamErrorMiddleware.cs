@@ -23,12 +23,28 @@ internal sealed class UpstreamErrorMiddleware(RequestDelegate next)
                 $"The upstream '{cluster}' did not answer within the activity timeout."),
             ForwarderError.NoAvailableDestinations => (StatusCodes.Status503ServiceUnavailable, "upstream_unavailable",
                 $"The upstream '{cluster}' has no healthy destination."),
+            ForwarderError.RequestBodyClient when BodyTooLarge(failure.Exception) => (StatusCodes.Status413PayloadTooLarge, "request_too_large",
+                "The request body is larger than this route accepts (Listeners:MaxRequestBodyBytes, or the route's MaxRequestBodySize)."),
             ForwarderError.RequestBodyClient => (StatusCodes.Status400BadRequest, "invalid_request_error",
                 "The request body could not be read from the client."),
             _ => (StatusCodes.Status502BadGateway, "upstream_error",
                 $"The upstream '{cluster}' could not be reached or failed mid-request ({Describe(failure.Exception)})."),
         };
         await GatewayError.WriteAsync(context, status, type, message);
+    }
+
+    /// <summary>Kestrel's body limit surfaces inside YARP's body copy as a 413 BadHttpRequestException.</summary>
+    private static bool BodyTooLarge(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Describe(Exception? exception) =>
