@@ -29,6 +29,7 @@ internal static class AnthropicMessageReader
             Choices = [choice.Build()],
             Usage = Usage(message.Property("usage"), null),
             Model = message.String("model"),
+            Id = message.String("id"),
             CaptureTruncated = captureTruncated,
         };
     }

@@ -13,6 +13,7 @@ internal static class AnthropicStreamReader
     {
         var choice = new ChoiceAccumulator(0);
         string? model = null;
+        string? id = null;
         TokenUsage? usage = null;
         var complete = false;
         foreach (var sse in events)
@@ -23,6 +24,7 @@ internal static class AnthropicStreamReader
             {
                 case "message_start" when data.Property("message") is { } message:
                     model = message.String("model");
+                    id = message.String("id");
                     usage = AnthropicMessageReader.Usage(message.Property("usage"), null);
                     break;
                 case "content_block_start" when data.Property("content_block") is { } block:
@@ -61,6 +63,7 @@ internal static class AnthropicStreamReader
             Choices = [choice.Build()],
             Usage = usage,
             Model = model,
+            Id = id,
             CaptureTruncated = captureTruncated,
         };
     }

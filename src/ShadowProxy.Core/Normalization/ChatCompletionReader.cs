@@ -33,6 +33,7 @@ internal static class ChatCompletionReader
             Choices = choices.Build(),
             Usage = UsageReader.Read(root),
             Model = root.String("model"),
+            Id = root.String("id"),
             SystemFingerprint = root.String("system_fingerprint"),
             CaptureTruncated = captureTruncated,
         };

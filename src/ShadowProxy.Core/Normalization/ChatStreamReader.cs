@@ -49,6 +49,7 @@ internal static class ChatStreamReader
             Choices = choices.Build(),
             Usage = state.Usage,
             Model = state.Model,
+            Id = state.Id,
             SystemFingerprint = state.SystemFingerprint,
             CaptureTruncated = captureTruncated,
         };
@@ -62,11 +63,14 @@ internal static class ChatStreamReader
 
         public string? Model { get; private set; }
 
+        public string? Id { get; private set; }
+
         public string? SystemFingerprint { get; private set; }
 
         public void Observe(JsonElement chunk)
         {
             Model ??= chunk.String("model");
+            Id ??= chunk.String("id");
             SystemFingerprint ??= chunk.String("system_fingerprint");
             Usage = UsageReader.Read(chunk) ?? Usage;
         }

@@ -20,6 +20,9 @@ internal sealed record NormalizedResponse
 
     public string? Model { get; init; }
 
+    /// <summary>The provider's id of this response (chatcmpl-…, resp_…, msg_…).</summary>
+    public string? Id { get; init; }
+
     public string? SystemFingerprint { get; init; }
 
     public ProviderErrorDetail? Error { get; init; }

@@ -35,6 +35,7 @@ internal static class ResponsesReader
             Choices = [built with { FinishReason = FinishReason(response, built) }],
             Usage = UsageReader.Read(response),
             Model = response.String("model"),
+            Id = response.String("id"),
             CaptureTruncated = captureTruncated,
         };
     }

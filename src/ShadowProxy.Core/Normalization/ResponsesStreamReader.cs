@@ -89,6 +89,7 @@ internal static class ResponsesStreamReader
             Choices = [streamed with { FinishReason = ResponsesReader.FinishReason(final, streamed) }],
             Usage = UsageReader.Read(final),
             Model = final.String("model"),
+            Id = final.String("id"),
             CaptureTruncated = captureTruncated,
         };
     }

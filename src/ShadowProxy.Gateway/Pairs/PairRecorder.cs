@@ -21,6 +21,7 @@ internal sealed class PairRecorder(
     EvidenceScrubber scrubber,
     ProbeGrading probes,
     SecondOpinions secondOpinions,
+    Telemetry.GenAiConventions conventions,
     IEnumerable<IPairObserver> observers) : IPairSink
 {
     public async ValueTask<ShadowOutcome> AcceptAsync(CompletedPair pair, CancellationToken cancellationToken)
@@ -60,7 +61,12 @@ internal sealed class PairRecorder(
         }
 
         await budget.AddTokensAsync(exchange.Policy, tokens, cancellationToken);
-        TagShadowSpan(baseline);
+        if (System.Diagnostics.Activity.Current is { } span)
+        {
+            // The shadow span is current here, in the worker.
+            conventions.TagResponse(span, baseline);
+        }
+
         if (exchange.Probe is { } task)
         {
             await probes.GradeAsync(task, exchange.Policy.RouteId, request.Model, primary, baseline, cancellationToken);
@@ -125,19 +131,6 @@ internal sealed class PairRecorder(
         BaselineRequestFactory.ExceedsOutputCap(request.MaxTokens, exchange.Policy.Options.Baseline)
         && baseline.FirstChoice?.FinishReason is "length" or "max_output_tokens" or "max_tokens"
         && primary.FirstChoice?.FinishReason != baseline.FirstChoice?.FinishReason;
-
-    /// <summary>The shadow span (current here, in the worker) gets the GenAI response attributes; never content.</summary>
-    private static void TagShadowSpan(NormalizedResponse baseline)
-    {
-        if (System.Diagnostics.Activity.Current is not { } span)
-        {
-            return;
-        }
-
-        span.SetTag("gen_ai.response.model", baseline.Model);
-        span.SetTag("gen_ai.usage.input_tokens", baseline.Usage?.PromptTokens);
-        span.SetTag("gen_ai.usage.output_tokens", baseline.Usage?.CompletionTokens);
-    }
 
     private static NormalizedResponse NormalizePrimary(Shadowing.Capture.ShadowExchange exchange)
     {

@@ -6,7 +6,8 @@ using ShadowProxy.Gateway.Pairs;
 namespace ShadowProxy.Gateway.Telemetry;
 
 /// <summary>Exports each compared pair as metrics: agreement, per-side flags, lengths, timings, tokens and cost.</summary>
-internal sealed class PairMetricsObserver(ShadowProxyInstrumentation instrumentation, ModelNameAllowList models) : IPairObserver
+internal sealed class PairMetricsObserver(
+    ShadowProxyInstrumentation instrumentation, ModelNameAllowList models, Shadowing.Policy.ShadowPolicyStore policies) : IPairObserver
 {
     public ValueTask OnPairAsync(PairRecord pair, CancellationToken cancellationToken)
     {
@@ -25,10 +26,14 @@ internal sealed class PairMetricsObserver(ShadowProxyInstrumentation instrumenta
         RecordSimilarity(route, "free_text", comparison.FreeTextSimilarity, pair.Noise?.FreeTextSimilarity);
         RecordSimilarity(route, "embedding", comparison.EmbeddingCosine, pair.Noise?.EmbeddingCosine);
         var operation = GenAiOperations.Of(pair.Operation) ?? "chat";
-        instrumentation.GenAiOperationDuration.Record(pair.PrimaryTotal.TotalSeconds, GenAiDuration(operation, pair.PrimaryModel));
-        instrumentation.GenAiOperationDuration.Record(pair.BaselineTotal.TotalSeconds, GenAiDuration(operation, pair.BaselineModel));
-        RecordSide(route, "primary", comparison.Primary, pair.PrimaryTimeToFirstByte, pair.PrimaryModel, pair.PrimaryUsage);
-        RecordSide(route, "baseline", comparison.Baseline, pair.BaselineTimeToFirstByte, pair.BaselineModel, pair.BaselineUsage);
+        // The pair keeps no upstream address: the primary's provider is known from its wire format, the baseline's
+        // from its configured address too.
+        var primary = new GenAiSide("primary", operation, GenAiConventions.ProviderName(null, pair.Operation, null), pair.RequestedModel, models.Label(pair.PrimaryModel));
+        var baseline = new GenAiSide("baseline", operation, BaselineProvider(pair), pair.PinnedModel, models.Label(pair.BaselineModel));
+        instrumentation.GenAiOperationDuration.Record(pair.PrimaryTotal.TotalSeconds, primary.DurationTags());
+        instrumentation.GenAiOperationDuration.Record(pair.BaselineTotal.TotalSeconds, baseline.DurationTags());
+        RecordSide(route, primary, comparison.Primary, pair.PrimaryTimeToFirstByte, pair.PrimaryUsage);
+        RecordSide(route, baseline, comparison.Baseline, pair.BaselineTimeToFirstByte, pair.BaselineUsage);
         if (comparison.Baseline.CostUsd is { } cost)
         {
             instrumentation.ShadowCostCounter.Add(cost, ShadowProxyInstrumentation.Tags(route));
@@ -37,8 +42,14 @@ internal sealed class PairMetricsObserver(ShadowProxyInstrumentation instrumenta
         return ValueTask.CompletedTask;
     }
 
-    private void RecordSide(string route, string side, SideFacts facts, TimeSpan timeToFirstByte, string? model, TokenUsage? usage)
+    private string BaselineProvider(PairRecord pair) =>
+        policies.Current.Find(pair.RouteId) is { } policy
+            ? GenAiConventions.ProviderName(policy.BaselineAddress, pair.Operation, null)
+            : GenAiConventions.ProviderName(null, pair.Operation, null);
+
+    private void RecordSide(string route, GenAiSide genAi, SideFacts facts, TimeSpan timeToFirstByte, TokenUsage? usage)
     {
+        var side = genAi.Side;
         var sideTags = new TagList { { "route", route }, { "side", side } };
         foreach (var flag in ResponseFlags.Of(facts))
         {
@@ -47,30 +58,26 @@ internal sealed class PairMetricsObserver(ShadowProxyInstrumentation instrumenta
 
         instrumentation.ResponseLengthHistogram.Record(facts.Chars, sideTags);
         instrumentation.TimeToFirstTokenHistogram.Record(timeToFirstByte.TotalSeconds, sideTags);
-        RecordTokens(route, side, model, "input", usage?.PromptTokens);
-        RecordTokens(route, side, model, "output", usage?.CompletionTokens ?? facts.OutputTokens);
+        RecordTokens(route, genAi, "input", usage?.PromptTokens);
+        RecordTokens(route, genAi, "output", usage?.CompletionTokens ?? facts.OutputTokens);
     }
 
-    private void RecordTokens(string route, string side, string? model, string type, int? tokens)
+    private void RecordTokens(string route, GenAiSide genAi, string type, int? tokens)
     {
         if (tokens is not { } count)
         {
             return;
         }
 
-        instrumentation.TokensCounter.Add(count, new TagList { { "route", route }, { "side", side }, { "type", type } });
-        instrumentation.GenAiTokenUsage.Record(count, GenAi(model, type));
+        instrumentation.TokensCounter.Add(count, new TagList { { "route", route }, { "side", genAi.Side }, { "type", type } });
+        instrumentation.GenAiTokenUsage.Record(count, GenAiConventions.TokenTags(genAi.Operation, genAi.Provider, genAi.Side, genAi.ResponseModel, type));
     }
 
-    private TagList GenAiDuration(string operation, string? model) => new()
+    /// <summary>One side of a pair as the GenAI metrics describe it; the request model is the app's or the pinned one.</summary>
+    private sealed record GenAiSide(string Side, string Operation, string Provider, string? RequestModel, string ResponseModel)
     {
-        { "gen_ai.operation.name", operation }, { "gen_ai.response.model", models.Label(model) },
-    };
-
-    private TagList GenAi(string? model, string tokenType) => new()
-    {
-        { "gen_ai.operation.name", "chat" }, { "gen_ai.response.model", models.Label(model) }, { "gen_ai.token.type", tokenType },
-    };
+        public TagList DurationTags() => GenAiConventions.DurationTags(Operation, Provider, Side, RequestModel, ResponseModel, errorType: null);
+    }
 
     /// <summary>Both distributions the similarity drift test compares, so a dashboard can draw the gap between them.</summary>
     private void RecordSimilarity(string route, string kind, double? primary, double? replicate)

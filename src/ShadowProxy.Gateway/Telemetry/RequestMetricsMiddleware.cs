@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace ShadowProxy.Gateway.Telemetry;
 
 /// <summary>Counts and times every proxied request: two instrument updates, no allocation on the path.</summary>
-internal sealed class RequestMetricsMiddleware(RequestDelegate next, ShadowProxyInstrumentation instrumentation)
+internal sealed class RequestMetricsMiddleware(RequestDelegate next, ShadowProxyInstrumentation instrumentation, GenAiConventions conventions)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -11,7 +11,9 @@ internal sealed class RequestMetricsMiddleware(RequestDelegate next, ShadowProxy
         if (Activity.Current is { } activity && GenAiOperations.FromPath(context.Request.Path.Value) is { } operation)
         {
             // Only when a tracer listens (OTLP configured): otherwise there is no activity and this costs nothing.
-            activity.SetTag("gen_ai.operation.name", operation);
+            var path = context.Request.Path.Value;
+            activity.SetTag(GenAiConventions.OperationName, operation);
+            conventions.TagProvider(activity, GenAiConventions.ProviderName(null, Core.Exchanges.OperationKinds.FromPath(path), path));
         }
 
         try

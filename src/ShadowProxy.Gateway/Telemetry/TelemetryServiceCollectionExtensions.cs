@@ -12,6 +12,7 @@ internal static class TelemetryServiceCollectionExtensions
     public static IServiceCollection AddShadowProxyTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton<ShadowProxyInstrumentation>();
+        services.TryAddSingleton<GenAiConventions>();
         services.TryAddSingleton<ModelNameAllowList>();
         services.TryAddSingleton<PrometheusMeterBridge>();
         services.TryAddSingleton<IServedModelStore, InMemoryServedModelStore>();
@@ -23,7 +24,15 @@ internal static class TelemetryServiceCollectionExtensions
         {
             // Only with an exporter: without a listener, activities and their tags cost nothing on the hot path.
             services.AddOpenTelemetry()
-                .ConfigureResource(resource => resource.AddService("shadowproxy"))
+                .ConfigureResource(resource =>
+                {
+                    // The SDK reads OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES itself; name the service only when they do not.
+                    if (string.IsNullOrEmpty(configuration["OTEL_SERVICE_NAME"])
+                        && configuration["OTEL_RESOURCE_ATTRIBUTES"]?.Contains("service.name=", StringComparison.Ordinal) != true)
+                    {
+                        resource.AddService("shadowproxy");
+                    }
+                })
                 .WithTracing(tracing => tracing
                     .AddSource(ShadowProxyInstrumentation.ActivitySourceName)
                     .AddAspNetCoreInstrumentation()

@@ -76,7 +76,7 @@ internal sealed class ShadowCaptureMiddleware(
         }
 
         var facts = RequestFacts.Parse(requestBody.Memory);
-        Activity.Current?.SetTag("gen_ai.request.model", facts.Model);
+        Activity.Current?.SetTag(Telemetry.GenAiConventions.RequestModel, facts.Model);
         if (!facts.IsValidJson || facts.DependsOnProviderState)
         {
             // The primary still gets the request untouched. A baseline copy would be meaningless: the body cannot be

@@ -26,6 +26,8 @@ internal sealed partial class BaselineDispatcher(
     IPairLedger ledger,
     ShadowAccounting accounting,
     ShadowProxyInstrumentation instrumentation,
+    GenAiConventions conventions,
+    TimeProvider time,
     ILogger<BaselineDispatcher> logger) : BackgroundService
 {
     private readonly CancellationTokenSource _abandon = new();
@@ -111,14 +113,22 @@ internal sealed partial class BaselineDispatcher(
             return (await ledger.TrySettleAsync(exchange.PairId, cancellationToken), ShadowOutcome.SkippedBudget);
         }
 
-        using var activity = StartActivity(exchange);
+        var operation = GenAiOperations.Of(exchange.Operation) ?? "chat";
+        var provider = GenAiConventions.ProviderName(policy.BaselineAddress, exchange.Operation, exchange.BaselinePathAndQuery);
+        using var activity = StartActivity(exchange, operation, provider);
         var pipeline = pipelines.For(policy, exchange.PolicyVersion);
+        var started = time.GetTimestamp();
         var (outcome, baseline) = await CallAsync(exchange, pipeline, cancellationToken);
         using (baseline)
         {
             activity?.SetTag("shadowproxy.outcome", outcome.Name());
             if (outcome != ShadowOutcome.Paired)
             {
+                // A failed call has its duration and error.type here; a paired one is timed with its pair.
+                activity?.SetTag(GenAiConventions.ErrorType, outcome.Name());
+                activity?.SetStatus(ActivityStatusCode.Error);
+                instrumentation.GenAiOperationDuration.Record(time.GetElapsedTime(started).TotalSeconds, GenAiConventions.DurationTags(
+                    operation, provider, "baseline", policy.Options.Baseline.Model, ModelNameAllowList.Other, outcome.Name()));
                 return (await ledger.TrySettleAsync(exchange.PairId, cancellationToken), outcome);
             }
 
@@ -174,13 +184,24 @@ internal sealed partial class BaselineDispatcher(
         }
     }
 
-    private Activity? StartActivity(ShadowExchange exchange)
+    /// <summary>The baseline call's inference span, in its own trace and linked to the primary's (never its parent).</summary>
+    private Activity? StartActivity(ShadowExchange exchange, string operation, string provider)
     {
         var links = exchange.PrimaryActivity == default ? null : new[] { new ActivityLink(exchange.PrimaryActivity) };
-        var activity = instrumentation.ActivitySource.StartActivity("shadow baseline", ActivityKind.Client, default(ActivityContext), links: links);
-        activity?.SetTag("shadowproxy.route", exchange.Policy.RouteId);
-        activity?.SetTag("shadowproxy.pair_id", exchange.PairId);
-        activity?.SetTag("gen_ai.request.model", exchange.Policy.Options.Baseline.Model);
+        var model = exchange.Policy.Options.Baseline.Model;
+        var activity = instrumentation.ActivitySource.StartActivity(GenAiConventions.SpanName(operation, model), ActivityKind.Client, default(ActivityContext), links: links);
+        if (activity is null)
+        {
+            return null;
+        }
+
+        activity.SetTag("shadowproxy.route", exchange.Policy.RouteId);
+        activity.SetTag("shadowproxy.pair_id", exchange.PairId);
+        activity.SetTag(GenAiConventions.OperationName, operation);
+        activity.SetTag(GenAiConventions.RequestModel, model);
+        activity.SetTag("server.address", exchange.Policy.BaselineAddress.Host);
+        activity.SetTag("server.port", exchange.Policy.BaselineAddress.Port);
+        conventions.TagProvider(activity, provider);
         return activity;
     }
 
