@@ -29,7 +29,8 @@ internal sealed class PairRecorder(
         var exchange = pair.Exchange;
         var request = RequestFacts.Parse(exchange.RequestBody.Memory);
         var primary = NormalizePrimary(exchange);
-        var baseline = ResponseNormalizer.Normalize(exchange.Operation, pair.Baseline.AsCaptured());
+        var baselineOperation = Shadowing.Translation.BaselineWire.OperationFor(exchange.Operation, exchange.Policy.Options.Baseline.Provider);
+        var baseline = ResponseNormalizer.Normalize(baselineOperation, pair.Baseline.AsCaptured());
         if (baseline.Status != ResponseStatus.Ok)
         {
             // A baseline that answered 200 with something unreadable is a failed shadow call, not evidence of drift.
@@ -55,7 +56,7 @@ internal sealed class PairRecorder(
         long tokens = baseline.Usage?.TotalTokens ?? 0;
         if (pair.Replicate is { } replicateResponse)
         {
-            var replicate = ResponseNormalizer.Normalize(exchange.Operation, replicateResponse.AsCaptured());
+            var replicate = ResponseNormalizer.Normalize(baselineOperation, replicateResponse.AsCaptured());
             noise = comparer.Compare(new ComparisonInput { Request = request, Baseline = baseline, Primary = replicate, Profile = profile });
             tokens += replicate.Usage?.TotalTokens ?? 0;
         }

@@ -41,7 +41,7 @@ public sealed partial class UnknownSettingsTests
 
         Assert.Equal(
             "Shadowing:Routes:openai:Baseline:Region: unknown setting; Shadowing:Routes:openai:Baseline has Address, ApiKey, ApiKeyHeader, "
-            + "BreakFailureRatio, Deployment, ForwardClientCredentials, Headers, MaxChoices, MaxConcurrency, MaxOutputTokens, Model, Store, Timeout.",
+            + "BreakFailureRatio, Deployment, ForwardClientCredentials, Headers, MaxChoices, MaxConcurrency, MaxOutputTokens, Model, Provider, Store, Timeout.",
             Assert.Single(error.Errors));
     }
 

@@ -39,6 +39,9 @@ internal enum ShadowOutcome
 
     /// <summary>The job was authentic but this worker could not read it (a format from another release).</summary>
     DroppedUnreadable,
+
+    /// <summary>The baseline speaks another provider's format (`Baseline:Provider`) that cannot carry this request.</summary>
+    SkippedUntranslatable,
 }
 
 internal static class ShadowOutcomes
@@ -48,7 +51,7 @@ internal static class ShadowOutcomes
         "paired", "baseline_error", "baseline_timeout", "circuit_open", "dropped_queue_full", "dropped_concurrency",
         "capture_truncated", "skipped_budget", "skipped_stateful", "primary_failed", "dropped_shutdown", "skipped_invalid_request",
         "primary_4xx", "primary_5xx", "primary_other_status", "dropped_memory_limit", "baseline_capped",
-        "dropped_lost", "dropped_unreadable",
+        "dropped_lost", "dropped_unreadable", "skipped_untranslatable",
     ];
 
     /// <summary>The outcome of a sampled request whose primary did not answer 2xx; null when it did.</summary>

@@ -107,6 +107,12 @@ internal sealed partial class BaselineDispatcher(
     private async Task<(PairClaim Claim, ShadowOutcome Outcome)> ProcessAsync(ShadowExchange exchange, CancellationToken cancellationToken)
     {
         var policy = exchange.Policy;
+        if (Translation.BaselineTranslation.Refuses(exchange) is { } reason)
+        {
+            LogUntranslatable(logger, policy.RouteId, policy.Options.Baseline.Provider, reason);
+            return (await ledger.TrySettleAsync(exchange.PairId, cancellationToken), ShadowOutcome.SkippedUntranslatable);
+        }
+
         if (!await budget.TryAcquireAsync(policy, cancellationToken))
         {
             budgetHint.MarkExhausted(policy.RouteId);
@@ -114,7 +120,8 @@ internal sealed partial class BaselineDispatcher(
         }
 
         var operation = GenAiOperations.Of(exchange.Operation) ?? "chat";
-        var provider = GenAiConventions.ProviderName(policy.BaselineAddress, exchange.Operation, exchange.BaselinePathAndQuery);
+        var baselineOperation = Translation.BaselineWire.OperationFor(exchange.Operation, policy.Options.Baseline.Provider);
+        var provider = GenAiConventions.ProviderName(policy.BaselineAddress, baselineOperation, exchange.BaselinePathAndQuery);
         using var activity = StartActivity(exchange, operation, provider);
         var pipeline = pipelines.For(policy, exchange.PolicyVersion);
         var started = time.GetTimestamp();
@@ -204,6 +211,9 @@ internal sealed partial class BaselineDispatcher(
         conventions.TagProvider(activity, provider);
         return activity;
     }
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Debug, Message = "Route {Route}: request not translatable for its {Provider} baseline ({Reason})")]
+    private static partial void LogUntranslatable(ILogger logger, string route, string provider, string reason);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "Baseline call for route {Route} pair {PairId} failed")]
     private static partial void LogBaselineFailed(ILogger logger, string route, string pairId, Exception error);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ShadowProxy.Core.Exchanges;
 using ShadowProxy.Gateway.Shadowing.Capture;
 using ShadowProxy.Gateway.Shadowing.Policy;
+using ShadowProxy.Gateway.Shadowing.Translation;
 
 namespace ShadowProxy.Gateway.Shadowing.Dispatch;
 
@@ -19,12 +20,16 @@ internal static class BaselineRequestFactory
     private static readonly string[] OutputTokenFields = ["max_tokens", "max_completion_tokens", "max_output_tokens"];
 
     /// <exception cref="BaselineTargetException">The path would leave the baseline's address (a forged or broken job).</exception>
+    /// <exception cref="UntranslatableRequestException">The baseline speaks another provider's format that cannot carry this request.</exception>
     public static HttpRequestMessage Create(ShadowExchange exchange)
     {
         var baseline = exchange.Policy.Options.Baseline;
-        var path = AzureDeployment.Replace(exchange.BaselinePathAndQuery, baseline.Deployment);
+        var operation = BaselineWire.OperationFor(exchange.Operation, baseline.Provider);
+        var original = JsonNode.Parse(exchange.RequestBody.Span) as JsonObject ?? throw new FormatException("The request body is not a JSON object.");
+        var (body, translatedPath) = BaselineWire.Translate(original, exchange.Operation, operation);
+        var path = translatedPath ?? AzureDeployment.Replace(exchange.BaselinePathAndQuery, baseline.Deployment);
         var target = BaselineTarget.Resolve(exchange.Policy.BaselineAddress, path) ?? throw new BaselineTargetException();
-        var content = new ByteArrayContent(Rewrite(exchange.RequestBody.Span, baseline, exchange.Operation));
+        var content = new ByteArrayContent(Rewrite(body, baseline, operation));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = content };
 
@@ -39,7 +44,7 @@ internal static class BaselineRequestFactory
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        if (exchange.Operation == OperationKind.Messages && !request.Headers.Contains(AnthropicVersionHeader))
+        if (operation == OperationKind.Messages && !request.Headers.Contains(AnthropicVersionHeader))
         {
             // Anthropic refuses a call without a version; this is the one its SDKs send.
             request.Headers.TryAddWithoutValidation(AnthropicVersionHeader, DefaultAnthropicVersion);
@@ -60,9 +65,8 @@ internal static class BaselineRequestFactory
     /// baseline's account unless the route says so, and usage asked of a streamed copy so budgets and cost count it.
     /// Nothing else changes.
     /// </summary>
-    public static byte[] Rewrite(ReadOnlySpan<byte> body, BaselineOptions baseline, OperationKind operation)
+    public static byte[] Rewrite(JsonObject node, BaselineOptions baseline, OperationKind operation)
     {
-        var node = JsonNode.Parse(body) as JsonObject ?? throw new FormatException("The request body is not a JSON object.");
         node["model"] = baseline.Model;
         Cap(node, "n", baseline.MaxChoices);
         foreach (var field in OutputTokenFields)

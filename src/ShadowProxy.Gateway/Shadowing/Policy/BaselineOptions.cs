@@ -6,6 +6,13 @@ internal sealed record BaselineOptions
     /// <summary>Root address; the request's own path is appended, as YARP does for a destination.</summary>
     public string? Address { get; init; }
 
+    /// <summary>
+    /// The baseline's wire format: `same` as the primary's, or `openai` / `anthropic` to pin a baseline at another
+    /// provider; Chat Completions and Messages requests are then translated (the common subset; the rest is refused
+    /// and counted `skipped_untranslatable`).
+    /// </summary>
+    public string Provider { get; init; } = Translation.BaselineWire.Same;
+
     /// <summary>The pinned model that replaces the request's `model` field.</summary>
     public string? Model { get; init; }
 

@@ -113,6 +113,11 @@ internal sealed class ShadowingOptionsValidator(IConfiguration configuration) : 
             errors.Add($"{key}:Deployment: '{deployment}' is not an Azure deployment name (letters, digits, '-', '_', '.').");
         }
 
+        if (!Translation.BaselineWire.Providers.Contains(baseline.Provider, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add($"{key}:Provider: '{baseline.Provider}' must be one of {string.Join(", ", Translation.BaselineWire.Providers)}.");
+        }
+
         if (baseline.Timeout <= TimeSpan.Zero)
         {
             errors.Add($"{key}:Timeout: must be positive.");
