@@ -88,20 +88,15 @@ internal sealed class GenAiConventions(IConfiguration configuration)
         }
     }
 
-    /// <summary>Attributes of `gen_ai.client.operation.duration`; <paramref name="errorType"/> only for a failed call.</summary>
-    public static TagList DurationTags(string operation, string provider, string side, string? requestModel, string responseModel, string? errorType)
+    /// <summary>
+    /// Attributes of `gen_ai.client.operation.duration`; <paramref name="errorType"/> is null for a call that
+    /// succeeded. The key is always there, in one order: a Prometheus series has a fixed label set (empty = absent).
+    /// </summary>
+    public static TagList DurationTags(string operation, string provider, string side, string? requestModel, string responseModel, string? errorType) => new()
     {
-        var tags = new TagList
-        {
-            { OperationName, operation }, { ProviderNameAttribute, provider }, { Side, side }, { RequestModel, requestModel }, { ResponseModel, responseModel },
-        };
-        if (errorType is not null)
-        {
-            tags.Add(ErrorType, errorType);
-        }
-
-        return tags;
-    }
+        { OperationName, operation }, { ProviderNameAttribute, provider }, { Side, side }, { RequestModel, requestModel }, { ResponseModel, responseModel },
+        { ErrorType, errorType },
+    };
 
     /// <summary>Attributes of `gen_ai.client.token.usage`.</summary>
     public static TagList TokenTags(string operation, string provider, string side, string responseModel, string tokenType) => new()

@@ -28,8 +28,8 @@ internal sealed class PairMetricsObserver(
         var operation = GenAiOperations.Of(pair.Operation) ?? "chat";
         // The pair keeps no upstream address: the primary's provider is known from its wire format, the baseline's
         // from its configured address too.
-        var primary = new GenAiSide("primary", operation, GenAiConventions.ProviderName(null, pair.Operation, null), pair.RequestedModel, models.Label(pair.PrimaryModel));
-        var baseline = new GenAiSide("baseline", operation, BaselineProvider(pair), pair.PinnedModel, models.Label(pair.BaselineModel));
+        var primary = new GenAiSide("primary", operation, GenAiConventions.ProviderName(null, pair.Operation, null), models.Label(pair.RequestedModel), models.Label(pair.PrimaryModel));
+        var baseline = new GenAiSide("baseline", operation, BaselineProvider(pair), models.Label(pair.PinnedModel), models.Label(pair.BaselineModel));
         instrumentation.GenAiOperationDuration.Record(pair.PrimaryTotal.TotalSeconds, primary.DurationTags());
         instrumentation.GenAiOperationDuration.Record(pair.BaselineTotal.TotalSeconds, baseline.DurationTags());
         RecordSide(route, primary, comparison.Primary, pair.PrimaryTimeToFirstByte, pair.PrimaryUsage);
@@ -73,7 +73,10 @@ internal sealed class PairMetricsObserver(
         instrumentation.GenAiTokenUsage.Record(count, GenAiConventions.TokenTags(genAi.Operation, genAi.Provider, genAi.Side, genAi.ResponseModel, type));
     }
 
-    /// <summary>One side of a pair as the GenAI metrics describe it; the request model is the app's or the pinned one.</summary>
+    /// <summary>
+    /// One side of a pair as the GenAI metrics describe it; the request model (the app's, or the pinned one) is a
+    /// label only through the allow-list, since a client can name any model it likes.
+    /// </summary>
     private sealed record GenAiSide(string Side, string Operation, string Provider, string? RequestModel, string ResponseModel)
     {
         public TagList DurationTags() => GenAiConventions.DurationTags(Operation, Provider, Side, RequestModel, ResponseModel, errorType: null);

@@ -44,6 +44,21 @@ public sealed class AnthropicShadowingTests
     }
 
     [Fact]
+    public async Task OperationsNamingMessages_IsAccepted_AndShadowsOnlyMessages()
+    {
+        await using var setup = await AnthropicSetup.StartAsync(settings: new Dictionary<string, string?>
+        {
+            [$"Shadowing:Routes:{AnthropicSetup.Route}:Operations:0"] = "messages",
+        });
+        using var client = setup.Gateway.ProxyClient();
+
+        using var response = await client.SendAsync(Messages(Body(stream: false)), TestContext.Current.CancellationToken);
+        await setup.WaitForAccountingAsync();
+
+        Assert.Equal(1, setup.Accounting.Outcomes(AnthropicSetup.Route, ShadowOutcome.Paired));
+    }
+
+    [Fact]
     public async Task TheBaseline_GetsItsOwnKeyAndAVersion_NeverTheClientsCredentials()
     {
         await using var setup = await AnthropicSetup.StartAsync();
