@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ShadowProxy.Core.Exchanges;
+using ShadowProxy.Core.Normalization;
 
 namespace ShadowProxy.Gateway.Proxy;
 
@@ -52,23 +53,9 @@ internal static class GatewayError
         writer.WriteStartObject();
         writer.WriteString("type", "error");
         writer.WriteStartObject("error");
-        writer.WriteString("type", AnthropicType(status));
+        writer.WriteString("type", AnthropicErrorTypes.ForStatus(status));
         writer.WriteString("message", message);
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
-
-    /// <summary>Anthropic's error types by status, as its SDKs map them to exception classes.</summary>
-    private static string AnthropicType(int status) => status switch
-    {
-        400 => "invalid_request_error",
-        401 => "authentication_error",
-        403 => "permission_error",
-        404 => "not_found_error",
-        413 => "request_too_large",
-        429 => "rate_limit_error",
-        504 => "timeout_error",
-        529 or 503 => "overloaded_error",
-        _ => "api_error",
-    };
 }

@@ -31,19 +31,6 @@ internal sealed class MessagesReplyWriter : IReplyWriter
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        await context.Response.Body.WriteAsync(MessagesJson.Error(AnthropicType(status), message), context.RequestAborted);
+        await context.Response.Body.WriteAsync(MessagesJson.Error(AnthropicErrorTypes.ForStatus(status), message), context.RequestAborted);
     }
-
-    /// <summary>Anthropic names errors by kind, not by the OpenAI types the simulator's faults use.</summary>
-    private static string AnthropicType(int status) => status switch
-    {
-        400 => "invalid_request_error",
-        401 => "authentication_error",
-        403 => "permission_error",
-        404 => "not_found_error",
-        413 => "request_too_large",
-        429 => "rate_limit_error",
-        529 => "overloaded_error",
-        _ => "api_error",
-    };
 }

@@ -150,6 +150,23 @@ public sealed class AnthropicShadowingTests
         Assert.Equal(1, setup.Accounting.Outcomes(AnthropicSetup.Route, ShadowOutcome.PrimaryFailed));
     }
 
+    [Fact]
+    public async Task ProviderErrors_PassThroughInAnthropicsShape_AndAreNotMirrored()
+    {
+        var failing = Simulator.Profiles.BuiltInProfiles.Instant with { Faults = Simulator.Profiles.FaultProfile.Always(Simulator.Profiles.FaultKind.RateLimited) };
+        await using var setup = await AnthropicSetup.StartAsync(failing);
+        using var client = setup.Gateway.ProxyClient();
+
+        using var response = await client.SendAsync(Messages(Body(stream: false)), TestContext.Current.CancellationToken);
+        await setup.WaitForAccountingAsync();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("rate_limit_error", error.RootElement.GetProperty("error").GetProperty("type").GetString());
+        Assert.Equal(1, setup.Accounting.Outcomes(AnthropicSetup.Route, ShadowOutcome.PrimaryClientError));
+        Assert.Empty(setup.Baseline.Journal.Entries);
+    }
+
     [Theory]
     [InlineData(null, false)]
     [InlineData("true", true)]
