@@ -1,16 +1,26 @@
+using System.Collections.Frozen;
 using System.Reflection;
 
 namespace ShadowProxy.Gateway.Admin;
 
-/// <summary>The explorer's three static files, embedded so a read-only container needs nothing on disk.</summary>
+/// <summary>
+/// The explorer's static files (the page, its stylesheet and its native ES modules, no build step), embedded so a
+/// read-only container needs nothing on disk. What is served is exactly what the project embeds under admin/.
+/// </summary>
 internal static class AdminPages
 {
-    private static readonly Dictionary<string, string> Files = new(StringComparer.Ordinal)
+    private const string ResourcePrefix = "admin/";
+
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
     {
-        ["index.html"] = "text/html; charset=utf-8",
-        ["app.js"] = "text/javascript; charset=utf-8",
-        ["app.css"] = "text/css; charset=utf-8",
+        [".html"] = "text/html; charset=utf-8",
+        [".js"] = "text/javascript; charset=utf-8",
+        [".css"] = "text/css; charset=utf-8",
     };
+
+    private static readonly FrozenDictionary<string, string> Files = Assembly.GetExecutingAssembly().GetManifestResourceNames()
+        .Where(static name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && ContentTypes.ContainsKey(Path.GetExtension(name)))
+        .ToFrozenDictionary(static name => name[ResourcePrefix.Length..], static name => ContentTypes[Path.GetExtension(name)], StringComparer.Ordinal);
 
     public static void Map(IEndpointRouteBuilder admin)
     {
@@ -29,7 +39,7 @@ internal static class AdminPages
 
     private static async Task ServeAsync(HttpContext context, string file)
     {
-        if (!Files.TryGetValue(file, out var contentType) || Assembly.GetExecutingAssembly().GetManifestResourceStream($"admin/{file}") is not { } stream)
+        if (!Files.TryGetValue(file, out var contentType) || Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourcePrefix + file) is not { } stream)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;

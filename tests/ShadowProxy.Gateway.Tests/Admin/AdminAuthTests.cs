@@ -29,6 +29,7 @@ public sealed class AdminAuthTests(DriftedGatewayFixture fixture)
     [InlineData("admin/api/history?route=openai")]
     [InlineData("admin/")]
     [InlineData("admin/app.js")]
+    [InlineData("admin/pair-view.js")]
     public async Task RightBearerToken_Gets200(string path)
     {
         using var admin = fixture.AdminClient();

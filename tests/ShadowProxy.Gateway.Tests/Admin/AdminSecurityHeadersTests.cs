@@ -16,6 +16,7 @@ public sealed partial class AdminSecurityHeadersTests
     [InlineData("admin/", false)]
     [InlineData("admin/", true)]
     [InlineData("admin/app.js", true)]
+    [InlineData("admin/charts.js", true)]
     [InlineData("admin/login", false)]
     [InlineData("healthz", false)]
     [InlineData("metrics", false)]
