@@ -27,7 +27,7 @@ internal sealed class PairRecorder(
     public async ValueTask<ShadowOutcome> AcceptAsync(CompletedPair pair, CancellationToken cancellationToken)
     {
         var exchange = pair.Exchange;
-        var request = RequestFacts.Parse(exchange.RequestBody.Memory);
+        var request = pair.Request;
         var primary = NormalizePrimary(exchange);
         var baselineOperation = Shadowing.Translation.BaselineWire.OperationFor(exchange.Operation, exchange.Policy.Options.Baseline.Provider);
         var baseline = ResponseNormalizer.Normalize(baselineOperation, pair.Baseline.AsCaptured());

@@ -84,6 +84,26 @@ public sealed class BaselineRequestTests
         Assert.Equal(1, setup.Accounting.TotalOutcomes(ShadowSetup.Route));
     }
 
+    /// <summary>The request path screens only the top level; deeper findings are the worker's, counted just once too.</summary>
+    [Theory]
+    [InlineData("""{"model":"gpt-4o","messages":[{"role":"user","content":[{"type":"file","file":{"file_id":"file-abc"}}]}]}""", "SkippedStateful")]
+    [InlineData("""{"model":"gpt-4o","messages":[{"role":"user","content":"hi","content":"twice"}]}""", "SkippedInvalidRequest")]
+    [InlineData("""{"model":"gpt-4o","messages":[{"role":"user","content":"\ud800"}]}""", "SkippedInvalidRequest")]
+    public async Task WhatOnlyTheFullParseSees_IsCountedOnceByTheWorker_AndNeverSent(string body, string outcome)
+    {
+        await using var setup = await ShadowSetup.StartAsync(BuiltInProfiles.Instant);
+        using var client = setup.Gateway.ProxyClient();
+        var stateful = body;
+
+        using var response = await client.PostAsync("v1/chat/completions", new StringContent(stateful, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        await setup.WaitForAccountingAsync();
+
+        Assert.Empty(setup.Baseline!.Journal.Entries);
+        Assert.Equal(1, setup.Accounting.Outcomes(ShadowSetup.Route, Enum.Parse<ShadowOutcome>(outcome)));
+        Assert.Equal(1, setup.Accounting.TotalOutcomes(ShadowSetup.Route));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
     internal static HttpRequestMessage Chat(string body) =>
         new(HttpMethod.Post, "v1/chat/completions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
 }

@@ -75,13 +75,14 @@ internal sealed class ShadowCaptureMiddleware(
             return;
         }
 
-        var facts = RequestFacts.Parse(requestBody.Memory);
-        Activity.Current?.SetTag(Telemetry.GenAiConventions.RequestModel, facts.Model);
-        if (!facts.IsValidJson || facts.DependsOnProviderState)
+        // A cheap screen only; the worker parses the request in full, once.
+        var screen = RequestScreen.Read(requestBody.Span);
+        Activity.Current?.SetTag(Telemetry.GenAiConventions.RequestModel, screen.Model);
+        if (!screen.IsJsonObject || screen.DependsOnProviderState)
         {
             // The primary still gets the request untouched. A baseline copy would be meaningless: the body cannot be
             // re-targeted, or it points at provider-side state the baseline does not have.
-            accounting.Outcome(policy.RouteId, facts.IsValidJson ? ShadowOutcome.SkippedStateful : ShadowOutcome.SkippedInvalidRequest);
+            accounting.Outcome(policy.RouteId, screen.IsJsonObject ? ShadowOutcome.SkippedStateful : ShadowOutcome.SkippedInvalidRequest);
             await ForwardAndReleaseAsync(context, requestBody);
             return;
         }

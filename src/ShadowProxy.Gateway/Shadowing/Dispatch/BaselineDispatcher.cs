@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Timeout;
+using ShadowProxy.Core.Normalization;
 using ShadowProxy.Gateway.Shadowing.Accounting;
 using ShadowProxy.Gateway.Shadowing.Budget;
 using ShadowProxy.Gateway.Shadowing.Capture;
@@ -107,6 +108,14 @@ internal sealed partial class BaselineDispatcher(
     private async Task<(PairClaim Claim, ShadowOutcome Outcome)> ProcessAsync(ShadowExchange exchange, CancellationToken cancellationToken)
     {
         var policy = exchange.Policy;
+        // The one full parse of the request; the request path only screened it.
+        var request = RequestFacts.Parse(exchange.RequestBody.Memory);
+        if (!request.IsValidJson || request.DependsOnProviderState)
+        {
+            var skipped = request.IsValidJson ? ShadowOutcome.SkippedStateful : ShadowOutcome.SkippedInvalidRequest;
+            return (await ledger.TrySettleAsync(exchange.PairId, cancellationToken), skipped);
+        }
+
         if (Translation.BaselineTranslation.Refuses(exchange) is { } reason)
         {
             LogUntranslatable(logger, policy.RouteId, policy.Options.Baseline.Provider, reason);
@@ -145,7 +154,7 @@ internal sealed partial class BaselineDispatcher(
                 // Settle before recording: a second delivery of this pair must neither count nor record it again.
                 var claim = await ledger.TrySettleAsync(exchange.PairId, cancellationToken);
                 return claim != PairClaim.Won ? (claim, outcome)
-                    : (claim, await sink.AcceptAsync(new CompletedPair(exchange, baseline!, replicate), cancellationToken));
+                    : (claim, await sink.AcceptAsync(new CompletedPair(exchange, request, baseline!, replicate), cancellationToken));
             }
         }
     }

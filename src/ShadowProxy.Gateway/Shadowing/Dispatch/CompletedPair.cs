@@ -6,4 +6,4 @@ namespace ShadowProxy.Gateway.Shadowing.Dispatch;
 /// A primary exchange with its baseline answer (and, for noise replicates, a second independent baseline answer).
 /// Valid only during <see cref="IPairSink.AcceptAsync"/>: the buffers return to the pool afterwards.
 /// </summary>
-internal sealed record CompletedPair(ShadowExchange Exchange, BaselineResponse Baseline, BaselineResponse? Replicate);
+internal sealed record CompletedPair(ShadowExchange Exchange, Core.Normalization.RequestFacts Request, BaselineResponse Baseline, BaselineResponse? Replicate);
