@@ -31,10 +31,21 @@ internal static class GatewayError
         await writer.FlushAsync(context.RequestAborted);
     }
 
-    public static bool IsAnthropic(HttpRequest request) =>
-        request.Headers.ContainsKey("anthropic-version")
-        || OperationKinds.FromPath(request.Path.Value) == OperationKind.Messages
-        || request.Path.Value?.Contains("/messages/", StringComparison.OrdinalIgnoreCase) == true;
+    /// <summary>
+    /// Anthropic's SDKs always send `anthropic-version`; without it, a Messages path or one of its sub-paths
+    /// (count_tokens, batches) says so. OpenAI's `/threads/{id}/messages/…` is OpenAI's.
+    /// </summary>
+    public static bool IsAnthropic(HttpRequest request)
+    {
+        if (request.Headers.ContainsKey("anthropic-version"))
+        {
+            return true;
+        }
+
+        var path = request.Path.Value ?? string.Empty;
+        return !path.Contains("/threads/", StringComparison.OrdinalIgnoreCase)
+            && (OperationKinds.FromPath(path) == OperationKind.Messages || path.Contains("/v1/messages/", StringComparison.OrdinalIgnoreCase));
+    }
 
     private static void WriteOpenAi(Utf8JsonWriter writer, string type, string message)
     {

@@ -182,6 +182,26 @@ public sealed class AnthropicShadowingTests
         Assert.Equal(expected, headers.ContainsKey("X-Forwarded-Host"));
     }
 
+    [Theory]
+    [InlineData("/anthropic/v1/messages", null, true)]
+    [InlineData("/v1/messages/count_tokens", null, true)]
+    [InlineData("/v1/messages/batches/msgbatch_1", null, true)]
+    [InlineData("/v1/models", "2023-06-01", true)]
+    [InlineData("/v1/threads/thread_1/messages", null, false)]
+    [InlineData("/v1/threads/thread_1/messages/msg_1", null, false)]
+    [InlineData("/v1/chat/completions", null, false)]
+    public void GatewayErrorShape_FollowsTheCaller(string path, string? version, bool anthropic)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Path = path;
+        if (version is not null)
+        {
+            context.Request.Headers["anthropic-version"] = version;
+        }
+
+        Assert.Equal(anthropic, Gateway.Proxy.GatewayError.IsAnthropic(context.Request));
+    }
+
     private static string Body(bool stream) =>
         $$"""{"model":"claude-sonnet-4-5","max_tokens":1024,"stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"{{Question}}"}]}""";
 

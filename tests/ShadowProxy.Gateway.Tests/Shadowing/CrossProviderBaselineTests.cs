@@ -43,7 +43,7 @@ public sealed class CrossProviderBaselineTests
         Assert.Equal(ShadowSetup.BaselineKey, sent.Headers["x-api-key"]);
         using var copy = JsonDocument.Parse(sent.Body);
         Assert.Equal("Be careful.", copy.RootElement.GetProperty("system").GetString());
-        Assert.True(copy.RootElement.GetProperty("max_tokens").GetInt32() > 0);
+        Assert.Equal(4096, copy.RootElement.GetProperty("max_tokens").GetInt32()); // required by Messages; Baseline:MaxOutputTokens
         Assert.Equal(1, accounting.Outcomes(ShadowSetup.Route, ShadowOutcome.Paired));
         var pair = Assert.Single(gateway.Services.GetRequiredService<InMemoryPairStore>().Recent);
         Assert.Equal(AnswerAgreement.Agree, pair.Comparison.Agreement);

@@ -96,7 +96,10 @@ internal static class BaselineRequestFactory
 
     private static void Cap(JsonObject node, string field, int cap)
     {
-        if (node[field] is JsonValue value && value.TryGetValue<double>(out var requested) && requested > cap)
+        // Read through the JSON text: a value parsed from the body and one a translation set differ in their CLR type.
+        if (node[field] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && double.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var requested)
+            && requested > cap)
         {
             node[field] = cap;
         }

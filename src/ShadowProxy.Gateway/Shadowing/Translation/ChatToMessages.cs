@@ -52,7 +52,8 @@ internal static class ChatToMessages
         var messagesRequest = new JsonObject
         {
             ["model"] = chat["model"]?.DeepClone(),
-            ["max_tokens"] = (chat["max_completion_tokens"] ?? chat["max_tokens"])?.DeepClone() ?? 4096,
+            // Messages requires max_tokens; without one the copy asks for plenty and Baseline:MaxOutputTokens caps it.
+            ["max_tokens"] = (chat["max_completion_tokens"] ?? chat["max_tokens"])?.DeepClone() ?? int.MaxValue,
             ["messages"] = messages,
         };
         if (system.Count > 0)
