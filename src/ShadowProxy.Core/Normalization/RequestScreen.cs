@@ -25,8 +25,9 @@ internal readonly record struct RequestScreen(bool IsJsonObject, bool DependsOnP
         {
             return ReadObject(body);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a model name that is not valid UTF-16 once unescaped (a lone surrogate).
             return default;
         }
     }

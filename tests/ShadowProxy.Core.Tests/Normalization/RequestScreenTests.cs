@@ -25,6 +25,7 @@ public sealed class RequestScreenTests
         """{"model":"m","model":"n","messages":[]}""",
         """{"model":"m","messages":[{"role":"user","content":"a","content":"b"}]}""",
         """{"model":"m","messages":[{"role":"user","content":"\ud800"}]}""",
+        """{"model":"\ud800","messages":[]}""",
         """{"\u006dodel":"m","model":"n"}""",
         """{"model":"m"} trailing""",
         """{"model":"m" """,
@@ -60,6 +61,7 @@ public sealed class RequestScreenTests
     [InlineData("""[1]""")]
     [InlineData("""{"model":"m"}{}""")]
     [InlineData("""{"model":"m",}""")]
+    [InlineData("""{"model":"\udc00x"}""")]
     public void NotOneObjectWithOneModel_IsRefusedOnThePath(string body) =>
         Assert.False(RequestScreen.Read(Encoding.UTF8.GetBytes(body)).IsJsonObject);
 

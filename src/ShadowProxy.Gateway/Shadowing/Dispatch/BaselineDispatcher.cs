@@ -140,11 +140,16 @@ internal sealed partial class BaselineDispatcher(
             activity?.SetTag("shadowproxy.outcome", outcome.Name());
             if (outcome != ShadowOutcome.Paired)
             {
-                // A failed call has its duration and error.type here; a paired one is timed with its pair.
                 activity?.SetTag(GenAiConventions.ErrorType, outcome.Name());
                 activity?.SetStatus(ActivityStatusCode.Error);
-                instrumentation.GenAiOperationDuration.Record(time.GetElapsedTime(started).TotalSeconds, GenAiConventions.DurationTags(
-                    operation, provider, "baseline", policy.Options.Baseline.Model, ModelNameAllowList.Other, outcome.Name()));
+                if (outcome is ShadowOutcome.BaselineError or ShadowOutcome.BaselineTimeout)
+                {
+                    // A call that was made and failed is timed here with its error.type; a paired one with its pair.
+                    // An open circuit or a full concurrency queue made no call, so has no duration.
+                    instrumentation.GenAiOperationDuration.Record(time.GetElapsedTime(started).TotalSeconds, GenAiConventions.DurationTags(
+                        operation, provider, "baseline", policy.Options.Baseline.Model, ModelNameAllowList.Other, outcome.Name()));
+                }
+
                 return (await ledger.TrySettleAsync(exchange.PairId, cancellationToken), outcome);
             }
 
