@@ -27,7 +27,7 @@ internal sealed class PairMetricsObserver(
         RecordSimilarity(route, "embedding", comparison.EmbeddingCosine, pair.Noise?.EmbeddingCosine);
         var operation = GenAiOperations.Of(pair.Operation) ?? "chat";
         // The pair keeps no upstream address: the primary's provider is known from its wire format, the baseline's
-        // from its configured address too.
+        // from its configured address and wire format.
         var primary = new GenAiSide("primary", operation, GenAiConventions.ProviderName(null, pair.Operation, null), models.Label(pair.RequestedModel), models.Label(pair.PrimaryModel));
         var baseline = new GenAiSide("baseline", operation, BaselineProvider(pair), models.Label(pair.PinnedModel), models.Label(pair.BaselineModel));
         instrumentation.GenAiOperationDuration.Record(pair.PrimaryTotal.TotalSeconds, primary.DurationTags());
@@ -42,9 +42,10 @@ internal sealed class PairMetricsObserver(
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>A recorded pair's baseline spoke its route's wire format (`Baseline:Provider`), so it had a counterpart.</summary>
     private string BaselineProvider(PairRecord pair) =>
         policies.Current.Find(pair.RouteId) is { } policy
-            ? GenAiConventions.ProviderName(policy.BaselineAddress, pair.Operation, null)
+            ? GenAiConventions.ProviderName(policy.BaselineAddress, Shadowing.Translation.BaselineWire.OperationFor(pair.Operation, policy.Options.Baseline.Provider), null)
             : GenAiConventions.ProviderName(null, pair.Operation, null);
 
     private void RecordSide(string route, GenAiSide genAi, SideFacts facts, TimeSpan timeToFirstByte, TokenUsage? usage)

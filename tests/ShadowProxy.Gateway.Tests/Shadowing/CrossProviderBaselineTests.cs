@@ -49,6 +49,9 @@ public sealed class CrossProviderBaselineTests
         Assert.Equal(AnswerAgreement.Agree, pair.Comparison.Agreement);
         Assert.Equal(pair.PrimaryFinishReason, pair.BaselineFinishReason);
         Assert.True(pair.BaselineUsage!.CompletionTokens > 0);
+        using var admin = gateway.AdminClient();
+        var metrics = await admin.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        Assert.Matches(@"gen_ai_client_operation_duration_seconds_count\{[^}]*gen_ai_provider_name=""anthropic""[^}]*shadowproxy_side=""baseline""", metrics);
     }
 
     [Theory]
