@@ -29,8 +29,7 @@ internal sealed class PairRecorder(
         var exchange = pair.Exchange;
         var request = pair.Request;
         var primary = NormalizePrimary(exchange);
-        var baselineOperation = Shadowing.Translation.BaselineWire.OperationFor(exchange.Operation, exchange.Policy.Options.Baseline.Provider);
-        var baseline = ResponseNormalizer.Normalize(baselineOperation, pair.Baseline.AsCaptured());
+        var baseline = ResponseNormalizer.Normalize(pair.BaselineOperation, pair.Baseline.AsCaptured());
         if (baseline.Status != ResponseStatus.Ok)
         {
             // A baseline that answered 200 with something unreadable is a failed shadow call, not evidence of drift.
@@ -56,7 +55,7 @@ internal sealed class PairRecorder(
         long tokens = baseline.Usage?.TotalTokens ?? 0;
         if (pair.Replicate is { } replicateResponse)
         {
-            var replicate = ResponseNormalizer.Normalize(baselineOperation, replicateResponse.AsCaptured());
+            var replicate = ResponseNormalizer.Normalize(pair.BaselineOperation, replicateResponse.AsCaptured());
             noise = comparer.Compare(new ComparisonInput { Request = request, Baseline = baseline, Primary = replicate, Profile = profile });
             tokens += replicate.Usage?.TotalTokens ?? 0;
         }

@@ -37,6 +37,15 @@ internal sealed class GenAiConventions(IConfiguration configuration)
         .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
         .Contains(LatestExperimentalValue, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>`gen_ai.operation.name` for a proxied operation; null for paths that are not model calls.</summary>
+    public static string? OperationNameOf(OperationKind kind) => kind switch
+    {
+        OperationKind.ChatCompletions or OperationKind.Responses or OperationKind.Messages => "chat",
+        OperationKind.Completions => "text_completion",
+        OperationKind.Embeddings => "embeddings",
+        _ => null,
+    };
+
     /// <summary>`{gen_ai.operation.name} {gen_ai.request.model}`, as the spec names inference spans.</summary>
     public static string SpanName(string operation, string? model) => string.IsNullOrEmpty(model) ? operation : $"{operation} {model}";
 

@@ -25,7 +25,7 @@ internal sealed class PairMetricsObserver(
 
         RecordSimilarity(route, "free_text", comparison.FreeTextSimilarity, pair.Noise?.FreeTextSimilarity);
         RecordSimilarity(route, "embedding", comparison.EmbeddingCosine, pair.Noise?.EmbeddingCosine);
-        var operation = GenAiOperations.Of(pair.Operation) ?? "chat";
+        var operation = GenAiConventions.OperationNameOf(pair.Operation) ?? "chat";
         // The pair keeps no upstream address: the primary's provider is known from its wire format, the baseline's
         // from its configured address and wire format.
         var primary = new GenAiSide("primary", operation, GenAiConventions.ProviderName(null, pair.Operation, null), models.Label(pair.RequestedModel), models.Label(pair.PrimaryModel));

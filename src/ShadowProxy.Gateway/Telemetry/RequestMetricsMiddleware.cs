@@ -8,12 +8,12 @@ internal sealed class RequestMetricsMiddleware(RequestDelegate next, ShadowProxy
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
-        if (Activity.Current is { } activity && GenAiOperations.FromPath(context.Request.Path.Value) is { } operation)
+        // Only when a tracer listens (OTLP configured): otherwise there is no activity and this costs nothing.
+        if (Activity.Current is { } activity
+            && Core.Exchanges.OperationKinds.FromPath(context.Request.Path.Value) is var kind && GenAiConventions.OperationNameOf(kind) is { } operation)
         {
-            // Only when a tracer listens (OTLP configured): otherwise there is no activity and this costs nothing.
-            var path = context.Request.Path.Value;
             activity.SetTag(GenAiConventions.OperationName, operation);
-            conventions.TagProvider(activity, GenAiConventions.ProviderName(null, Core.Exchanges.OperationKinds.FromPath(path), path));
+            conventions.TagProvider(activity, GenAiConventions.ProviderName(null, kind, context.Request.Path.Value));
         }
 
         try

@@ -38,7 +38,7 @@ internal sealed class CompletionEndpoint(SimulatorState state, IReplyWriter writ
 
         var id = random.NextInt64().ToString("x16", CultureInfo.InvariantCulture);
         var envelope = new ResponseEnvelope(
-            writer.IdPrefix + id, state.TimeProvider.GetUtcNow().ToUnixTimeSeconds(), profile.Model, profile.SystemFingerprint, writer is ChatReplyWriter { Legacy: true });
+            writer.IdPrefix + id, state.TimeProvider.GetUtcNow().ToUnixTimeSeconds(), profile.Model, profile.SystemFingerprint, writer.Legacy);
         var reply = Plan(request, text, envelope, profile, fault, id);
 
         await (request.Stream

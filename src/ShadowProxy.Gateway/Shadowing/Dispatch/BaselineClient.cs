@@ -9,16 +9,17 @@ internal sealed class BaselineClient(IHttpClientFactory httpClients, CaptureBudg
 {
     public const string HttpClientName = "shadowproxy-baseline";
 
-    public ValueTask<BaselineResponse> CallAsync(ShadowExchange exchange, ResiliencePipeline<BaselineResponse> pipeline, CancellationToken cancellationToken) =>
-        pipeline.ExecuteAsync(static (state, token) => state.Client.SendAsync(state.Exchange, token), (Client: this, Exchange: exchange), cancellationToken);
+    public ValueTask<BaselineResponse> CallAsync(BaselineRequest request, int maxCaptureBytes, ResiliencePipeline<BaselineResponse> pipeline, CancellationToken cancellationToken) =>
+        pipeline.ExecuteAsync(
+            static (state, token) => state.Client.SendAsync(state.Request, state.MaxCaptureBytes, token), (Client: this, Request: request, MaxCaptureBytes: maxCaptureBytes), cancellationToken);
 
-    private async ValueTask<BaselineResponse> SendAsync(ShadowExchange exchange, CancellationToken cancellationToken)
+    private async ValueTask<BaselineResponse> SendAsync(BaselineRequest baselineRequest, int maxCaptureBytes, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        using var request = BaselineRequestFactory.Create(exchange);
+        using var request = baselineRequest.ToMessage();
         var http = httpClients.CreateClient(HttpClientName);
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        var body = new PooledCapture(exchange.Policy.Options.MaxResponseCaptureBytes, memory);
+        var body = new PooledCapture(maxCaptureBytes, memory);
         long firstByte = 0;
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try

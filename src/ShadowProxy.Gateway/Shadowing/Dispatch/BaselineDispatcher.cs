@@ -116,10 +116,20 @@ internal sealed partial class BaselineDispatcher(
             return (await ledger.TrySettleAsync(exchange.PairId, cancellationToken), skipped);
         }
 
-        if (Translation.BaselineTranslation.Refuses(exchange) is { } reason)
+        // The copy is built once, before any budget is spent, and sent for the pair and its replicate alike.
+        BaselineRequest prepared;
+        try
         {
-            LogUntranslatable(logger, policy.RouteId, policy.Options.Baseline.Provider, reason);
+            prepared = BaselineRequestFactory.Prepare(exchange);
+        }
+        catch (Translation.UntranslatableRequestException e)
+        {
+            LogUntranslatable(logger, policy.RouteId, policy.Options.Baseline.Provider, e.Message);
             return (await ledger.TrySettleAsync(exchange.PairId, cancellationToken), ShadowOutcome.SkippedUntranslatable);
+        }
+        catch (BaselineTargetException)
+        {
+            return (await ledger.TrySettleAsync(exchange.PairId, cancellationToken), ShadowOutcome.SkippedInvalidRequest);
         }
 
         if (!await budget.TryAcquireAsync(policy, cancellationToken))
@@ -128,13 +138,12 @@ internal sealed partial class BaselineDispatcher(
             return (await ledger.TrySettleAsync(exchange.PairId, cancellationToken), ShadowOutcome.SkippedBudget);
         }
 
-        var operation = GenAiOperations.Of(exchange.Operation) ?? "chat";
-        var baselineOperation = Translation.BaselineWire.OperationFor(exchange.Operation, policy.Options.Baseline.Provider);
-        var provider = GenAiConventions.ProviderName(policy.BaselineAddress, baselineOperation, exchange.BaselinePathAndQuery);
+        var operation = GenAiConventions.OperationNameOf(exchange.Operation) ?? "chat";
+        var provider = GenAiConventions.ProviderName(policy.BaselineAddress, prepared.Operation, exchange.BaselinePathAndQuery);
         using var activity = StartActivity(exchange, operation, provider);
         var pipeline = pipelines.For(policy, exchange.PolicyVersion);
         var started = time.GetTimestamp();
-        var (outcome, baseline) = await CallAsync(exchange, pipeline, cancellationToken);
+        var (outcome, baseline) = await CallAsync(exchange, prepared, pipeline, cancellationToken);
         using (baseline)
         {
             activity?.SetTag("shadowproxy.outcome", outcome.Name());
@@ -153,23 +162,23 @@ internal sealed partial class BaselineDispatcher(
                 return (await ledger.TrySettleAsync(exchange.PairId, cancellationToken), outcome);
             }
 
-            var (_, replicate) = exchange.WantsNoiseReplicate ? await CallAsync(exchange, pipeline, cancellationToken) : default;
+            var (_, replicate) = exchange.WantsNoiseReplicate ? await CallAsync(exchange, prepared, pipeline, cancellationToken) : default;
             using (replicate)
             {
                 // Settle before recording: a second delivery of this pair must neither count nor record it again.
                 var claim = await ledger.TrySettleAsync(exchange.PairId, cancellationToken);
                 return claim != PairClaim.Won ? (claim, outcome)
-                    : (claim, await sink.AcceptAsync(new CompletedPair(exchange, request, baseline!, replicate), cancellationToken));
+                    : (claim, await sink.AcceptAsync(new CompletedPair(exchange, request, prepared.Operation, baseline!, replicate), cancellationToken));
             }
         }
     }
 
     private async Task<(ShadowOutcome Outcome, BaselineResponse? Response)> CallAsync(
-        ShadowExchange exchange, Polly.ResiliencePipeline<BaselineResponse> pipeline, CancellationToken cancellationToken)
+        ShadowExchange exchange, BaselineRequest request, Polly.ResiliencePipeline<BaselineResponse> pipeline, CancellationToken cancellationToken)
     {
         try
         {
-            var response = await client.CallAsync(exchange, pipeline, cancellationToken);
+            var response = await client.CallAsync(request, exchange.Policy.Options.MaxResponseCaptureBytes, pipeline, cancellationToken);
             var outcome = !response.IsSuccess ? ShadowOutcome.BaselineError
                 : response.Body.OverBudget ? ShadowOutcome.DroppedMemoryLimit
                 : response.Body.Overflowed ? ShadowOutcome.CaptureTruncated
@@ -185,10 +194,6 @@ internal sealed partial class BaselineDispatcher(
         catch (TimeoutRejectedException)
         {
             return (ShadowOutcome.BaselineTimeout, null);
-        }
-        catch (BaselineTargetException)
-        {
-            return (ShadowOutcome.SkippedInvalidRequest, null);
         }
         catch (BrokenCircuitException)
         {

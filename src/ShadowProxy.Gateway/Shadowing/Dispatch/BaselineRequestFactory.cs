@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using ShadowProxy.Core.Exchanges;
 using ShadowProxy.Gateway.Shadowing.Capture;
@@ -8,9 +7,9 @@ using ShadowProxy.Gateway.Shadowing.Translation;
 namespace ShadowProxy.Gateway.Shadowing.Dispatch;
 
 /// <summary>
-/// Builds the baseline's copy of a request: the primary's path under the baseline's address, the body with the pinned
-/// model and the route's caps on `n` and output tokens, and the baseline's own credentials. Client credentials are
-/// copied only when the route explicitly forwards them.
+/// Builds the baseline's copy of a request, once per job: the primary's path under the baseline's address (or the
+/// translated path), the body with the pinned model and the route's caps on `n` and output tokens, and the baseline's
+/// own credentials. Client credentials are copied only when the route explicitly forwards them.
 /// </summary>
 internal static class BaselineRequestFactory
 {
@@ -21,7 +20,7 @@ internal static class BaselineRequestFactory
 
     /// <exception cref="BaselineTargetException">The path would leave the baseline's address (a forged or broken job).</exception>
     /// <exception cref="UntranslatableRequestException">The baseline speaks another provider's format that cannot carry this request.</exception>
-    public static HttpRequestMessage Create(ShadowExchange exchange)
+    public static BaselineRequest Prepare(ShadowExchange exchange)
     {
         var baseline = exchange.Policy.Options.Baseline;
         var operation = BaselineWire.OperationFor(exchange.Operation, baseline.Provider);
@@ -29,35 +28,26 @@ internal static class BaselineRequestFactory
         var (body, translatedPath) = BaselineWire.Translate(original, exchange.Operation, operation);
         var path = translatedPath ?? AzureDeployment.Replace(exchange.BaselinePathAndQuery, baseline.Deployment);
         var target = BaselineTarget.Resolve(exchange.Policy.BaselineAddress, path) ?? throw new BaselineTargetException();
-        var content = new ByteArrayContent(Rewrite(body, baseline, operation));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = content };
-
-        foreach (var (name, value) in exchange.ForwardedCredentials)
+        // Later entries replace earlier ones: client credentials, then the route's headers, then the baseline's key.
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in exchange.ForwardedCredentials.Concat(baseline.Headers))
         {
-            request.Headers.TryAddWithoutValidation(name, value);
+            headers[name] = value;
         }
 
-        foreach (var (name, value) in baseline.Headers)
-        {
-            request.Headers.Remove(name);
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        if (operation == OperationKind.Messages && !request.Headers.Contains(AnthropicVersionHeader))
+        if (operation == OperationKind.Messages)
         {
             // Anthropic refuses a call without a version; this is the one its SDKs send.
-            request.Headers.TryAddWithoutValidation(AnthropicVersionHeader, DefaultAnthropicVersion);
+            headers.TryAdd(AnthropicVersionHeader, DefaultAnthropicVersion);
         }
 
         if (!string.IsNullOrEmpty(baseline.ApiKey))
         {
             var isBearer = baseline.ApiKeyHeader.Equals("Authorization", StringComparison.OrdinalIgnoreCase);
-            request.Headers.Remove(baseline.ApiKeyHeader);
-            request.Headers.TryAddWithoutValidation(baseline.ApiKeyHeader, isBearer ? $"Bearer {baseline.ApiKey}" : baseline.ApiKey);
+            headers[baseline.ApiKeyHeader] = isBearer ? $"Bearer {baseline.ApiKey}" : baseline.ApiKey;
         }
 
-        return request;
+        return new BaselineRequest(target, Rewrite(body, baseline, operation), operation, [.. headers]);
     }
 
     /// <summary>

@@ -3,7 +3,9 @@ using ShadowProxy.Gateway.Shadowing.Capture;
 namespace ShadowProxy.Gateway.Shadowing.Dispatch;
 
 /// <summary>
-/// A primary exchange with its baseline answer (and, for noise replicates, a second independent baseline answer).
+/// A primary exchange with its request's facts, its baseline answer in the baseline's wire format (and, for noise
+/// replicates, a second independent baseline answer).
 /// Valid only during <see cref="IPairSink.AcceptAsync"/>: the buffers return to the pool afterwards.
 /// </summary>
-internal sealed record CompletedPair(ShadowExchange Exchange, Core.Normalization.RequestFacts Request, BaselineResponse Baseline, BaselineResponse? Replicate);
+internal sealed record CompletedPair(
+    ShadowExchange Exchange, Core.Normalization.RequestFacts Request, Core.Exchanges.OperationKind BaselineOperation, BaselineResponse Baseline, BaselineResponse? Replicate);
