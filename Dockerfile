@@ -9,6 +9,7 @@ WORKDIR /src
 # Restore from the build rules and project files alone: the package layer survives source-only changes.
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/ShadowProxy.Gateway/ShadowProxy.Gateway.csproj src/ShadowProxy.Gateway/
+COPY src/ShadowProxy.Yarp/ShadowProxy.Yarp.csproj src/ShadowProxy.Yarp/
 COPY src/ShadowProxy.Core/ShadowProxy.Core.csproj src/ShadowProxy.Core/
 COPY src/ShadowProxy.Simulator/ShadowProxy.Simulator.csproj src/ShadowProxy.Simulator/
 RUN dotnet restore src/ShadowProxy.Gateway/ShadowProxy.Gateway.csproj

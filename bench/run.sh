@@ -45,7 +45,8 @@ fi
 
 out=artifacts/bench
 for project in src/ShadowProxy.Gateway:gateway src/ShadowProxy.Simulator:simulator \
-               bench/ShadowProxy.Bench.BareYarp:bare-yarp bench/ShadowProxy.LoadBench:loadbench; do
+               bench/ShadowProxy.Bench.BareYarp:bare-yarp samples/ExistingYarpGateway:sample \
+               bench/ShadowProxy.LoadBench:loadbench; do
   dotnet build -c Release "${project%%:*}" -o "$out/${project##*:}" -v quiet -nologo >/dev/null
 done
 

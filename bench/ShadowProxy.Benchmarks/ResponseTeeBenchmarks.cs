@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using ShadowProxy.Gateway.Shadowing.Capture;
+using ShadowProxy.Yarp.Shadowing.Capture;
 
 namespace ShadowProxy.Benchmarks;
 

@@ -9,6 +9,8 @@ internal static class CompareGoals
     private const string Ten = "shadowproxy-10";
     private const string Full = "shadowproxy-100";
     private const string Half = "small@50%";
+    private const string SampleOff = "sample-off";
+    private const string SampleTen = "sample-10";
 
     public static IReadOnlyList<Goal> Evaluate(CompareSummary s)
     {
@@ -23,6 +25,7 @@ internal static class CompareGoals
         }
 
         Ratio("throughput, shadowing off vs bare YARP", Off, "bare-yarp", 0.97);
+        Ratio("throughput, 10% shadowing vs shadowing off", Ten, Off, 0.95);
         Ratio("throughput, 10% shadowing vs bare YARP", Ten, "bare-yarp", 0.9);
         Ratio("throughput, 100% shadowing (fast baseline) vs bare YARP", Full, "bare-yarp", 0.6);
 
@@ -42,6 +45,25 @@ internal static class CompareGoals
             var chunks = s.Added(Ten, StreamStage, r => r.ChunksPerStream);
             // Answers differ in length from request to request, so chunks per stream wander by a fraction either way.
             goals.Add(new Goal("chunk pacing: median gap and chunks per stream vs direct", F($"{gap:+0.000;-0.000;0.000} ms, {chunks:+0.0;-0.0;0.0} chunks"), "|gap| ≤ 0.25 ms, chunks within 1", Math.Abs(gap) <= 0.25 && Math.Abs(chunks) <= 1));
+        }
+
+        if (s.Has(Off) && s.Has(Ten) && s.Has(Full))
+        {
+            // 10% of the requests shadowed may cost at most 15% of what shadowing all of them adds.
+            var (off, ten, full) = (s.CpuMsPerRequest(Off), s.CpuMsPerRequest(Ten), s.CpuMsPerRequest(Full));
+            var limit = off + (0.15 * (full - off));
+            goals.Add(new Goal("CPU per request, 10% shadowing", F($"{ten:F4} ms (off {off:F4}, 100% {full:F4})"), F($"≤ off + 0.15 × (100% − off) = {limit:F4} ms"), ten <= limit));
+        }
+
+        if (s.Has(Off) && s.Has(Ten) && s.Has(SampleOff) && s.Has(SampleTen))
+        {
+            // The library costs what the executable costs: the same share of throughput and the same CPU for shadowing.
+            var exe = s.Throughput(Ten).Median / s.Throughput(Off).Median;
+            var library = s.Throughput(SampleTen).Median / s.Throughput(SampleOff).Median;
+            goals.Add(new Goal("10% vs off throughput: library in the sample vs executable", F($"{library:F3}× vs {exe:F3}×"), "within 0.05", Math.Abs(library - exe) <= 0.05));
+            var exeCpu = s.CpuMsPerRequest(Ten) - s.CpuMsPerRequest(Off);
+            var libraryCpu = s.CpuMsPerRequest(SampleTen) - s.CpuMsPerRequest(SampleOff);
+            goals.Add(new Goal("CPU per request added by 10% shadowing: library vs executable", F($"{libraryCpu:F4} vs {exeCpu:F4} ms"), "within 0.01 ms", Math.Abs(libraryCpu - exeCpu) <= 0.01));
         }
 
         if (s.Has(Ten) && s.Has("nginx"))

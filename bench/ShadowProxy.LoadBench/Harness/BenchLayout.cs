@@ -1,7 +1,7 @@
 namespace ShadowProxy.LoadBench.Harness;
 
 /// <summary>Where bench/run.sh put the built systems and the peer gateways.</summary>
-internal sealed record BenchLayout(string RepoRoot, string Gateway, string Simulator, string BareYarp, string PortkeyServer)
+internal sealed record BenchLayout(string RepoRoot, string Gateway, string Simulator, string BareYarp, string Sample, string PortkeyServer)
 {
     public static BenchLayout Discover()
     {
@@ -12,8 +12,9 @@ internal sealed record BenchLayout(string RepoRoot, string Gateway, string Simul
             Path.Combine(built, "gateway", "shadowproxy.dll"),
             Path.Combine(built, "simulator", "shadowproxy-simulator.dll"),
             Path.Combine(built, "bare-yarp", "bare-yarp.dll"),
+            Path.Combine(built, "sample", "ExistingYarpGateway.dll"),
             Path.Combine(root, "bench", "peers", "node_modules", "@portkey-ai", "gateway", "build", "start-server.js"));
-        foreach (var file in new[] { layout.Gateway, layout.Simulator, layout.BareYarp })
+        foreach (var file in new[] { layout.Gateway, layout.Simulator, layout.BareYarp, layout.Sample })
         {
             if (!File.Exists(file))
             {

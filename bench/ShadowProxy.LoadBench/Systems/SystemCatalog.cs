@@ -22,6 +22,8 @@ internal static class SystemCatalog
         {
             BaselineFaultVariant = true,
         },
+        new("sample-off", "samples/ExistingYarpGateway (the library in a YARP app with its own auth), shadowing off", (c, t) => LibraryHost.StartAsync(c, sampleRate: null, baseline: null, t)),
+        new("sample-10", "samples/ExistingYarpGateway, 10% shadowed to a fast baseline", (c, t) => LibraryHost.StartAsync(c, 0.1, c.FastBaseline, t)),
         new("nginx", "nginx 1.22, one worker, upstream keepalive over HTTP/1.1, buffering off", Nginx.StartAsync),
         new("portkey", "Portkey gateway (npm @portkey-ai/gateway) on Node, custom host = the simulator", StartPortkeyAsync),
     ];

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using ShadowProxy.Gateway.Admin;
+using ShadowProxy.Yarp.Admin;
 
 namespace ShadowProxy.Gateway.Commands;
 

@@ -1,6 +1,6 @@
 using ShadowProxy.Core.Drift.Tracking;
 using ShadowProxy.Core.Replay;
-using ShadowProxy.Gateway.Admin;
+using ShadowProxy.Yarp.Admin;
 
 namespace ShadowProxy.Gateway.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Text.Json;
 using ShadowProxy.Core.Replay;
-using ShadowProxy.Gateway.Admin;
+using ShadowProxy.Yarp.Admin;
 
 namespace ShadowProxy.Gateway.Commands;
 

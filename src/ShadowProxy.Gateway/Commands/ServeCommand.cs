@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ShadowProxy.Gateway.Hosting;
-using ShadowProxy.Gateway.Hosting.Configuration;
+using ShadowProxy.Yarp.Hosting;
 
 namespace ShadowProxy.Gateway.Commands;
 

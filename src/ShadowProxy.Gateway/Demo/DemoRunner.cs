@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ShadowProxy.Gateway.Drift;
+using ShadowProxy.Yarp.Drift;
 using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;
@@ -76,9 +76,9 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
 
         await traffic;
         var final = await monitor.RefreshAsync(CancellationToken.None);
-        DemoSummary.WriteTable(final, await gateway.Services.GetRequiredService<Probes.IProbeAccuracyStore>().SnapshotAsync(CancellationToken.None), output);
+        DemoSummary.WriteTable(final, await gateway.Services.GetRequiredService<Yarp.Probes.IProbeAccuracyStore>().SnapshotAsync(CancellationToken.None), output);
         await gateway.StopAsync(CancellationToken.None);
-        DemoSummary.WriteAccounting(gateway.Services.GetRequiredService<Shadowing.Accounting.ShadowAccounting>(), output);
+        DemoSummary.WriteAccounting(gateway.Services.GetRequiredService<Yarp.Shadowing.Accounting.ShadowAccounting>(), output);
         output.WriteLine($"Done: {stats.Sent} requests, {stats.Succeeded} ok, {stats.Failed} errors.");
         return stats.Failed == 0 ? 0 : 1;
     }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using ShadowProxy.Core.Drift.Tracking;
-using ShadowProxy.Gateway.Admin;
-using ShadowProxy.Gateway.Shadowing.Accounting;
-using ShadowProxy.Gateway.Shadowing.Sampling;
+using ShadowProxy.Yarp.Admin;
+using ShadowProxy.Yarp.Shadowing.Accounting;
+using ShadowProxy.Yarp.Shadowing.Sampling;
 
 namespace ShadowProxy.Gateway.Demo;
 
@@ -17,7 +17,7 @@ internal static class DemoSummary
         return $"pairs {pairs,5}  {(flagged.Count == 0 ? "no drift" : "DRIFT: " + string.Join(" ", flagged))}";
     }
 
-    public static void WriteTable(DriftReport report, IReadOnlyList<Probes.ProbeSuiteAccuracy> probes, TextWriter output)
+    public static void WriteTable(DriftReport report, IReadOnlyList<Yarp.Probes.ProbeSuiteAccuracy> probes, TextWriter output)
     {
         foreach (var key in report.Keys.OrderBy(k => k.Key.Route).ThenBy(k => k.Key.PrimaryModel))
         {

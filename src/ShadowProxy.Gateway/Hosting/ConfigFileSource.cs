@@ -1,3 +1,4 @@
+using ShadowProxy.Yarp.Hosting;
 using Microsoft.Extensions.Configuration.Json;
 
 namespace ShadowProxy.Gateway.Hosting;

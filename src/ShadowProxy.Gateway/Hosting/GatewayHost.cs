@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShadowProxy.Gateway.Hosting.Listeners;
+using ShadowProxy.Yarp.Hosting;
+using ShadowProxy.Yarp.Proxy;
 
 namespace ShadowProxy.Gateway.Hosting;
 
@@ -19,10 +22,16 @@ internal static class GatewayHost
             builder.WebHost, builder.Configuration.GetSection(ListenerOptions.Section).Get<ListenerOptions>() ?? new ListenerOptions(),
             proxy: settings.Role != GatewayRole.Worker);
         builder.Services.AddSingleton(listeners);
-        builder.Services.AddShadowProxy(builder.Configuration, settings.Role);
+        builder.Services.AddSingleton<IProxyAddress>(listeners);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ListenerMatcherPolicy>());
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddConfigFilter<UpstreamDefaultsFilter>()
+            .AddTransforms(GatewayTransforms.Apply)
+            .AddShadowing(builder.Configuration, shadowing => shadowing.Role = settings.Role);
         if (settings.Embedded)
         {
-            builder.Services.AddSingleton<IHostLifetime, Simulator.Hosting.EmbeddedHostLifetime>();
+            builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         }
 
         settings.ConfigureServices?.Invoke(builder.Services);

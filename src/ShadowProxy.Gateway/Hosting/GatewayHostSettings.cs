@@ -1,3 +1,5 @@
+using ShadowProxy.Yarp.Hosting;
+
 namespace ShadowProxy.Gateway.Hosting;
 
 /// <summary>How to build one gateway: command-line args, an optional --config file, and in-process overrides.</summary>

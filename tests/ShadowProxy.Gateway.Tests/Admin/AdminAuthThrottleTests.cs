@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using ShadowProxy.Gateway.Admin;
+using ShadowProxy.Yarp.Admin;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 
 namespace ShadowProxy.Gateway.Tests.Admin;

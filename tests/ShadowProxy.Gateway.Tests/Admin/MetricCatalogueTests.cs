@@ -32,7 +32,7 @@ public sealed class MetricCatalogueTests
     [Fact]
     public void Explorer_NamesNoMetricItself()
     {
-        var modules = Directory.GetFiles(Path.Combine(RepoPaths.Root, "src", "ShadowProxy.Gateway", "Admin", "wwwroot"), "*.js");
+        var modules = Directory.GetFiles(Path.Combine(RepoPaths.Root, "src", "ShadowProxy.Yarp", "Admin", "wwwroot"), "*.js");
         var script = string.Concat(modules.Select(File.ReadAllText));
 
         Assert.Contains("api/metrics", script, StringComparison.Ordinal);

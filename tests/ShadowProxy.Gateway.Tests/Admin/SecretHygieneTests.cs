@@ -1,4 +1,4 @@
-using ShadowProxy.Gateway.Pairs;
+using ShadowProxy.Yarp.Pairs;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 
 namespace ShadowProxy.Gateway.Tests.Admin;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ShadowProxy.Gateway.Shadowing.Accounting;
+using ShadowProxy.Yarp.Shadowing.Accounting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;

@@ -1,3 +1,4 @@
+using ShadowProxy.Yarp.Hosting;
 using ShadowProxy.Gateway.Commands;
 using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Gateway.Tests.Infrastructure;

@@ -1,7 +1,7 @@
+using ShadowProxy.Yarp.Hosting;
 using Microsoft.Extensions.Options;
 using ShadowProxy.Gateway.Hosting;
-using ShadowProxy.Gateway.Hosting.Configuration;
-using ShadowProxy.Gateway.Hosting.Listeners;
+using ShadowProxy.Yarp.Hosting.Configuration;
 
 namespace ShadowProxy.Gateway.Tests.Hosting;
 
@@ -34,8 +34,8 @@ public sealed class OptionsPatternTests
         }).Build();
         using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddGatewayOptions().BuildServiceProvider();
 
-        Assert.Equal(TimeSpan.FromDays(3), provider.GetRequiredService<IOptions<Gateway.Evidence.EvidenceOptions>>().Value.Ttl);
-        Assert.Equal(250, provider.GetRequiredService<IOptions<Gateway.Admin.ReadinessOptions>>().Value.MinPairs);
+        Assert.Equal(TimeSpan.FromDays(3), provider.GetRequiredService<IOptions<Yarp.Evidence.EvidenceOptions>>().Value.Ttl);
+        Assert.Equal(250, provider.GetRequiredService<IOptions<Yarp.Admin.ReadinessOptions>>().Value.MinPairs);
     }
 
     [Theory]
@@ -54,12 +54,15 @@ public sealed class OptionsPatternTests
             [key] = value,
         });
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(KestrelListeners.Configure(
-            builder.WebHost, new ListenerOptions { Proxy = "http://127.0.0.1:0", Admin = "http://127.0.0.1:0" }, proxy: true));
-        builder.Services.AddShadowProxy(builder.Configuration);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddShadowing(builder.Configuration);
         await using var app = builder.Build();
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync(TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() =>
+        {
+            app.MapReverseProxy(proxy => proxy.UseShadowing());
+            return app.StartAsync(TestContext.Current.CancellationToken);
+        });
 
         // The policy store, built with the hosted services, refuses its own section first; the rest fail validation.
         Assert.True(error is OptionsValidationException or GatewayConfigurationException, error.ToString());

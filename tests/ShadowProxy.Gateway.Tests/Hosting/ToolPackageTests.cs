@@ -1,4 +1,4 @@
-using ShadowProxy.Gateway.Telemetry;
+using ShadowProxy.Yarp.Telemetry;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 
 namespace ShadowProxy.Gateway.Tests.Hosting;

@@ -1,6 +1,7 @@
+using ShadowProxy.Yarp.Hosting;
 using System.Text.RegularExpressions;
 using ShadowProxy.Gateway.Hosting;
-using ShadowProxy.Gateway.Hosting.Configuration;
+using ShadowProxy.Yarp.Hosting.Configuration;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 
 namespace ShadowProxy.Gateway.Tests.Hosting;

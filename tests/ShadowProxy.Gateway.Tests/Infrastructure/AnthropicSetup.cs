@@ -1,7 +1,7 @@
 using ShadowProxy.Gateway.Hosting;
-using ShadowProxy.Gateway.Pairs;
-using ShadowProxy.Gateway.Shadowing.Accounting;
-using ShadowProxy.Gateway.Shadowing.Sampling;
+using ShadowProxy.Yarp.Pairs;
+using ShadowProxy.Yarp.Shadowing.Accounting;
+using ShadowProxy.Yarp.Shadowing.Sampling;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;
 

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using ShadowProxy.Core.Drift.Tracking;
-using ShadowProxy.Gateway.Admin;
+using ShadowProxy.Yarp.Admin;
 using ShadowProxy.Gateway.Demo;
-using ShadowProxy.Gateway.Drift;
+using ShadowProxy.Yarp.Drift;
 using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;
@@ -123,7 +123,7 @@ public sealed class DriftedGatewayFixture : IAsyncLifetime
 
     private async Task WaitForPairsAsync(int pairs)
     {
-        var store = Gateway.Services.GetRequiredService<ShadowProxy.Gateway.Pairs.InMemoryPairStore>();
+        var store = Gateway.Services.GetRequiredService<ShadowProxy.Yarp.Pairs.InMemoryPairStore>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (store.Count < pairs)
         {

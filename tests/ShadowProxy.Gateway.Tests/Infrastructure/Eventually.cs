@@ -17,4 +17,21 @@ internal static class Eventually
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
     }
+
+    /// <summary>Polls until <paramref name="attempt"/> gives a value (not null) and returns it.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T?>> attempt, TimeSpan limit, string what)
+        where T : class
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (await attempt() is { } value)
+            {
+                return value;
+            }
+
+            Assert.True(clock.Elapsed < limit, $"not within {limit}: {what}");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
 }

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ShadowProxy.Core.Comparison;
 using ShadowProxy.Core.Exchanges;
-using ShadowProxy.Gateway.Evidence;
-using ShadowProxy.Gateway.Pairs;
+using ShadowProxy.Yarp.Evidence;
+using ShadowProxy.Yarp.Pairs;
 
 namespace ShadowProxy.Gateway.Tests.Pairs;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text;
-using ShadowProxy.Gateway.Shadowing.Sampling;
+using ShadowProxy.Yarp.Shadowing.Sampling;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 
 namespace ShadowProxy.Gateway.Tests.Proxy;

@@ -1,3 +1,4 @@
+using ShadowProxy.Yarp.Hosting;
 using ShadowProxy.Gateway.Hosting;
 
 namespace ShadowProxy.Gateway.Tests.Redis;

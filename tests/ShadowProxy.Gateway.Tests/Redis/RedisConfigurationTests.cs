@@ -1,4 +1,4 @@
-using ShadowProxy.Gateway.Hosting;
+using ShadowProxy.Yarp.Hosting;
 
 namespace ShadowProxy.Gateway.Tests.Redis;
 

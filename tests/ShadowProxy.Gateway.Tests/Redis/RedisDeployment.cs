@@ -1,3 +1,4 @@
+using ShadowProxy.Yarp.Hosting;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ShadowProxy.Gateway.Hosting;

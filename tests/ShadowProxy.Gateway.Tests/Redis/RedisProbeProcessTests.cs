@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using ShadowProxy.Yarp.Hosting;
 using System.Text;
 using System.Text.Json.Nodes;
-using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;

@@ -1,3 +1,4 @@
+using ShadowProxy.Yarp.Hosting;
 using System.Text.Json.Nodes;
 using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Gateway.Tests.Infrastructure;

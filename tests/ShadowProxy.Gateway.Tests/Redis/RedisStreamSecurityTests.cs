@@ -1,12 +1,13 @@
+using ShadowProxy.Yarp.Hosting;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using ShadowProxy.Core.Exchanges;
 using ShadowProxy.Gateway.Hosting;
-using ShadowProxy.Gateway.Shadowing.Capture;
-using ShadowProxy.Gateway.Shadowing.Policy;
-using ShadowProxy.Gateway.Storage.Redis;
+using ShadowProxy.Yarp.Shadowing.Capture;
+using ShadowProxy.Yarp.Shadowing.Policy;
+using ShadowProxy.Yarp.Storage.Redis;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using StackExchange.Redis;
 
@@ -81,16 +82,10 @@ public sealed partial class RedisStreamSecurityTests
         await using var deployment = await RedisDeployment.StartAsync();
         var worker = await deployment.StartReplicaAsync(GatewayRole.Worker);
         await using var redis = await ConnectionMultiplexer.ConnectAsync(deployment.RedisConnectionString);
-        using var future = new MemoryStream();
-        using (var writer = new BinaryWriter(future, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write((byte)9);
-            writer.Write("pair-from-the-future");
-            writer.Write(RedisDeployment.Route);
-            writer.Write(new byte[] { 1, 2, 3 });
-        }
+        // Every format from 3 on leads with its version and envelope; what follows may be anything.
+        var future = System.Text.Encoding.UTF8.GetBytes($$$"""{"v":4,"pair_id":"pair-from-the-future","route":"{{{RedisDeployment.Route}}}","request":{"parts":[1,2,3]}}""");
 
-        await redis.GetDatabase().StreamAddAsync(deployment.KeyPrefix + "queue", [new NameValueEntry("x", Protector(RedisDeployment.PayloadKey, deployment.KeyPrefix).Seal(future.ToArray()))]);
+        await redis.GetDatabase().StreamAddAsync(deployment.KeyPrefix + "queue", [new NameValueEntry("x", Protector(RedisDeployment.PayloadKey, deployment.KeyPrefix).Seal(future))]);
 
         await Eventually.TrueAsync(async () => await deployment.OutcomesAsync() == 1, TimeSpan.FromSeconds(15), () => "the unreadable job's outcome");
         Assert.Equal(1, await deployment.OutcomesAsync("dropped_unreadable"));

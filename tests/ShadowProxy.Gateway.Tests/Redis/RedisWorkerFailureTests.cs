@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using ShadowProxy.Gateway.Hosting;
-using ShadowProxy.Gateway.Shadowing.Dispatch;
-using ShadowProxy.Gateway.Storage.Redis;
+using ShadowProxy.Yarp.Hosting;
+using ShadowProxy.Yarp.Shadowing.Dispatch;
+using ShadowProxy.Yarp.Storage.Redis;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;

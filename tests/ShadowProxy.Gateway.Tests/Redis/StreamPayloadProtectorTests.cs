@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
-using ShadowProxy.Gateway.Storage.Redis;
+using ShadowProxy.Yarp.Storage.Redis;
 
 namespace ShadowProxy.Gateway.Tests.Redis;
 

@@ -1,4 +1,4 @@
-using ShadowProxy.Gateway.Shadowing.Capture;
+using ShadowProxy.Yarp.Shadowing.Capture;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Gateway.Tests.Shadowing;
 using ShadowProxy.Simulator.Profiles;

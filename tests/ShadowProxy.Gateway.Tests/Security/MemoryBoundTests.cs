@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using ShadowProxy.Gateway.Shadowing.Accounting;
-using ShadowProxy.Gateway.Shadowing.Capture;
+using ShadowProxy.Yarp.Shadowing.Accounting;
+using ShadowProxy.Yarp.Shadowing.Capture;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 
 namespace ShadowProxy.Gateway.Tests.Security;

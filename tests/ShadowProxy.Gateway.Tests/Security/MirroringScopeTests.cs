@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using ShadowProxy.Gateway.Shadowing.Accounting;
+using ShadowProxy.Yarp.Shadowing.Accounting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 
 namespace ShadowProxy.Gateway.Tests.Security;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using ShadowProxy.Gateway.Evidence;
+using ShadowProxy.Yarp.Evidence;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 
 namespace ShadowProxy.Gateway.Tests.Security;

@@ -1,4 +1,4 @@
-using ShadowProxy.Gateway.Shadowing.Accounting;
+using ShadowProxy.Yarp.Shadowing.Accounting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Profiles;
 

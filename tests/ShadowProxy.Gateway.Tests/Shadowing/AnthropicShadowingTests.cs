@@ -2,8 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using ShadowProxy.Core.Exchanges;
-using ShadowProxy.Gateway.Shadowing.Accounting;
-using ShadowProxy.Gateway.Shadowing.Sampling;
+using ShadowProxy.Yarp.Shadowing.Accounting;
+using ShadowProxy.Yarp.Shadowing.Sampling;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 
 namespace ShadowProxy.Gateway.Tests.Shadowing;
@@ -199,7 +199,7 @@ public sealed class AnthropicShadowingTests
             context.Request.Headers["anthropic-version"] = version;
         }
 
-        Assert.Equal(anthropic, Gateway.Proxy.GatewayError.IsAnthropic(context.Request));
+        Assert.Equal(anthropic, Yarp.Proxy.GatewayError.IsAnthropic(context.Request));
     }
 
     private static string Body(bool stream) =>

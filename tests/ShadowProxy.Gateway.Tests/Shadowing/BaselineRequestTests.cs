@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using ShadowProxy.Gateway.Shadowing.Accounting;
+using ShadowProxy.Yarp.Shadowing.Accounting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Profiles;
 

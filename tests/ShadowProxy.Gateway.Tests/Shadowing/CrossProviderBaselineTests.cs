@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using ShadowProxy.Core.Comparison;
-using ShadowProxy.Gateway.Pairs;
-using ShadowProxy.Gateway.Shadowing.Accounting;
+using ShadowProxy.Yarp.Pairs;
+using ShadowProxy.Yarp.Shadowing.Accounting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;

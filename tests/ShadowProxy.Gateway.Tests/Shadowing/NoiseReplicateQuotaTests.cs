@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using ShadowProxy.Gateway.Shadowing.Policy;
-using ShadowProxy.Gateway.Shadowing.Sampling;
+using ShadowProxy.Yarp.Shadowing.Policy;
+using ShadowProxy.Yarp.Shadowing.Sampling;
 
 namespace ShadowProxy.Gateway.Tests.Shadowing;
 

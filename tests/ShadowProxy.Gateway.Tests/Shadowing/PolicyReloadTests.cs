@@ -1,5 +1,5 @@
 using ShadowProxy.Gateway.Hosting;
-using ShadowProxy.Gateway.Shadowing.Policy;
+using ShadowProxy.Yarp.Shadowing.Policy;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 
 namespace ShadowProxy.Gateway.Tests.Shadowing;

@@ -1,4 +1,4 @@
-using ShadowProxy.Gateway.Shadowing.Capture;
+using ShadowProxy.Yarp.Shadowing.Capture;
 
 namespace ShadowProxy.Gateway.Tests.Shadowing;
 

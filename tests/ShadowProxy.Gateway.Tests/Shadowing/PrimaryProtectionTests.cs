@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using ShadowProxy.Gateway.Shadowing.Accounting;
+using ShadowProxy.Yarp.Shadowing.Accounting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Profiles;
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using ShadowProxy.Gateway.Pairs;
+using ShadowProxy.Yarp.Pairs;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;

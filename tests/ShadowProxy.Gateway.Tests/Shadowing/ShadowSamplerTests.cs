@@ -1,5 +1,5 @@
-using ShadowProxy.Gateway.Shadowing.Policy;
-using ShadowProxy.Gateway.Shadowing.Sampling;
+using ShadowProxy.Yarp.Shadowing.Policy;
+using ShadowProxy.Yarp.Shadowing.Sampling;
 
 namespace ShadowProxy.Gateway.Tests.Shadowing;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using ShadowProxy.Gateway.Shadowing.Accounting;
-using ShadowProxy.Gateway.Shadowing.Sampling;
+using ShadowProxy.Yarp.Shadowing.Accounting;
+using ShadowProxy.Yarp.Shadowing.Sampling;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Profiles;
 

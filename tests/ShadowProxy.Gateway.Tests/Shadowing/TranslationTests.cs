@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ShadowProxy.Gateway.Shadowing.Translation;
+using ShadowProxy.Yarp.Shadowing.Translation;
 
 namespace ShadowProxy.Gateway.Tests.Shadowing;
 

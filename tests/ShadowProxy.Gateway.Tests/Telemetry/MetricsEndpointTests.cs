@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ShadowProxy.Gateway.Telemetry;
+using ShadowProxy.Yarp.Telemetry;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 
 namespace ShadowProxy.Gateway.Tests.Telemetry;

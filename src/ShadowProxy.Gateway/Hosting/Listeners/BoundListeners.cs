@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace ShadowProxy.Gateway.Hosting.Listeners;
 
 /// <summary>The two Kestrel listeners; their ports are known once the server has started (port 0 = any free port).</summary>
-internal sealed class BoundListeners
+internal sealed class BoundListeners : Yarp.Hosting.IProxyAddress
 {
     public ListenOptions? Proxy { get; set; }
 
@@ -13,6 +13,9 @@ internal sealed class BoundListeners
     public Uri ProxyUri => ToUri(Proxy);
 
     public Uri AdminUri => ToUri(Admin);
+
+    /// <summary>A worker has no proxy listener, so it sends no probes.</summary>
+    Uri? Yarp.Hosting.IProxyAddress.Current => Proxy is null ? null : ProxyUri;
 
     private static Uri ToUri(ListenOptions? options)
     {

@@ -1,4 +1,4 @@
-using System.Net;
+using ShadowProxy.Yarp.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace ShadowProxy.Gateway.Hosting.Listeners;
@@ -23,13 +23,10 @@ internal static class KestrelListeners
         return bound;
     }
 
-    public static IPAddress ParseHost(string host) =>
-        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(host.Trim('[', ']'));
-
     private static ListenOptions Listen(KestrelServerOptions kestrel, Uri uri, ListenerKind kind)
     {
         ListenOptions? created = null;
-        kestrel.Listen(ParseHost(uri.Host), uri.Port, listen =>
+        kestrel.Listen(ListenerOptions.ParseHost(uri.Host), uri.Port, listen =>
         {
             created = listen;
             listen.Use(next => connection =>

@@ -1,3 +1,0 @@
-namespace ShadowProxy.Gateway.Admin;
-
-internal sealed record ApiError(string Error);

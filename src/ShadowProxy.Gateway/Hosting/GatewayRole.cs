@@ -1,9 +1,0 @@
-namespace ShadowProxy.Gateway.Hosting;
-
-/// <summary>What a process does: proxy and enqueue (gateway), call baselines and compare (worker), or both.</summary>
-internal enum GatewayRole
-{
-    All,
-    Gateway,
-    Worker,
-}

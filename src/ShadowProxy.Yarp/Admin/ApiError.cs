@@ -1,0 +1,3 @@
+namespace ShadowProxy.Yarp.Admin;
+
+internal sealed record ApiError(string Error);

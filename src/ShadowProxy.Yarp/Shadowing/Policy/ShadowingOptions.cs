@@ -1,0 +1,32 @@
+namespace ShadowProxy.Yarp.Shadowing.Policy;
+
+/// <summary>The `Shadowing` section: the shared queue and workers, and a policy per YARP route id.</summary>
+internal sealed record ShadowingOptions
+{
+    public const string Section = "Shadowing";
+
+    /// <summary>Exchanges waiting for a baseline call; past this they are dropped and counted, never waited for.</summary>
+    public int QueueCapacity { get; init; } = 1_000;
+
+    /// <summary>Background workers calling baselines; calls take seconds and are I/O-bound, so many are cheap.
+    /// Each route also has its own concurrency cap (Baseline:MaxConcurrency).</summary>
+    public int Workers { get; init; } = 32;
+
+    /// <summary>At shutdown, how long in-flight baseline calls may finish before they are cancelled (and counted).</summary>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Bytes all shadow buffers of a process may hold at once (captured requests, teed answers, queued exchanges,
+    /// baseline answers); a sample that would need more is dropped and counted `dropped_memory_limit`. Read at start.
+    /// </summary>
+    public long MaxBufferedBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// Key of the hash behind `SamplingKey: header:NAME`, so callers cannot work out which keys are sampled. Give every
+    /// replica the same value (from a secret) for consistent per-tenant sampling; unset, each process draws its own.
+    /// Read at start.
+    /// </summary>
+    public string? SamplingSecret { get; init; }
+
+    public Dictionary<string, RouteShadowOptions> Routes { get; init; } = [];
+}
