@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using ShadowProxy.Yarp.Drift;
 using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;
+using ShadowProxy.Yarp.Drift;
 
 namespace ShadowProxy.Gateway.Demo;
 

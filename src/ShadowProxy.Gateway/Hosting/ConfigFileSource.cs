@@ -1,5 +1,5 @@
-using ShadowProxy.Yarp.Hosting;
 using Microsoft.Extensions.Configuration.Json;
+using ShadowProxy.Yarp.Hosting;
 
 namespace ShadowProxy.Gateway.Hosting;
 

@@ -1,5 +1,5 @@
-using ShadowProxy.Core.Probes;
 using Microsoft.Extensions.Options;
+using ShadowProxy.Core.Probes;
 using ShadowProxy.Yarp.Hosting;
 
 namespace ShadowProxy.Yarp.Probes;

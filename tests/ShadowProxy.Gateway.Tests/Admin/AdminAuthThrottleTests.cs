@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using ShadowProxy.Yarp.Admin;
 using ShadowProxy.Gateway.Tests.Infrastructure;
+using ShadowProxy.Yarp.Admin;
 
 namespace ShadowProxy.Gateway.Tests.Admin;
 

@@ -1,5 +1,5 @@
-using ShadowProxy.Yarp.Pairs;
 using ShadowProxy.Gateway.Tests.Infrastructure;
+using ShadowProxy.Yarp.Pairs;
 
 namespace ShadowProxy.Gateway.Tests.Admin;
 

@@ -1,7 +1,7 @@
-using ShadowProxy.Yarp.Hosting;
 using ShadowProxy.Gateway.Commands;
 using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
+using ShadowProxy.Yarp.Hosting;
 
 namespace ShadowProxy.Gateway.Tests.Hosting;
 

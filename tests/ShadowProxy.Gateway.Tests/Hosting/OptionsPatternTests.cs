@@ -1,6 +1,6 @@
-using ShadowProxy.Yarp.Hosting;
 using Microsoft.Extensions.Options;
 using ShadowProxy.Gateway.Hosting;
+using ShadowProxy.Yarp.Hosting;
 using ShadowProxy.Yarp.Hosting.Configuration;
 
 namespace ShadowProxy.Gateway.Tests.Hosting;

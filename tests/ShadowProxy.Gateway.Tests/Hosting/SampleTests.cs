@@ -78,6 +78,13 @@ public sealed partial class SampleTests
             await GetAsync(http, "/shadow/metrics", null, HttpStatusCode.Unauthorized);
             var metrics = await GetAsync(http, "/shadow/metrics", OperatorKey, HttpStatusCode.OK);
             Assert.Matches(OutcomeLine(), metrics);
+
+            // The explorer, its modules and probes below the prefix; the page reads its API relative to itself.
+            Assert.Contains("<script type=\"module\"", await GetAsync(http, "/shadow/admin/", OperatorKey, HttpStatusCode.OK), StringComparison.Ordinal);
+            await GetAsync(http, "/shadow/admin/api.js", OperatorKey, HttpStatusCode.OK);
+            Assert.Equal("/shadow/admin/", await RedirectAsync(root, "/shadow/admin"));
+            var ready = JsonNode.Parse(await GetAsync(http, "/shadow/readyz", OperatorKey, HttpStatusCode.OK))!;
+            Assert.Equal("ready", ready["status"]!.GetValue<string>());
             Assert.Equal("ok", await http.GetStringAsync("/status", ct));
         }
         finally
@@ -99,6 +106,15 @@ public sealed partial class SampleTests
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(expected == response.StatusCode, $"{path} with {key ?? "no key"}: {(int)response.StatusCode} {body}");
         return body;
+    }
+
+    private static async Task<string?> RedirectAsync(Uri root, string path)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = root };
+        using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", OperatorKey) } };
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location?.OriginalString;
     }
 
     private static async Task<Uri> ListeningAddressAsync(System.Diagnostics.Process sample, StringBuilder stdout, StringBuilder stderr)

@@ -1,5 +1,5 @@
-using ShadowProxy.Yarp.Telemetry;
 using ShadowProxy.Gateway.Tests.Infrastructure;
+using ShadowProxy.Yarp.Telemetry;
 
 namespace ShadowProxy.Gateway.Tests.Hosting;
 

@@ -1,8 +1,8 @@
-using ShadowProxy.Yarp.Hosting;
 using System.Text.RegularExpressions;
 using ShadowProxy.Gateway.Hosting;
-using ShadowProxy.Yarp.Hosting.Configuration;
 using ShadowProxy.Gateway.Tests.Infrastructure;
+using ShadowProxy.Yarp.Hosting;
+using ShadowProxy.Yarp.Hosting.Configuration;
 
 namespace ShadowProxy.Gateway.Tests.Hosting;
 

@@ -1,11 +1,11 @@
 using System.Net.Http.Headers;
 using ShadowProxy.Core.Drift.Tracking;
-using ShadowProxy.Yarp.Admin;
 using ShadowProxy.Gateway.Demo;
-using ShadowProxy.Yarp.Drift;
 using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;
+using ShadowProxy.Yarp.Admin;
+using ShadowProxy.Yarp.Drift;
 
 namespace ShadowProxy.Gateway.Tests.Infrastructure;
 

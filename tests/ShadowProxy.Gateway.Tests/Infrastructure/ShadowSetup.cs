@@ -1,9 +1,9 @@
 using ShadowProxy.Gateway.Hosting;
+using ShadowProxy.Simulator.Hosting;
+using ShadowProxy.Simulator.Profiles;
 using ShadowProxy.Yarp.Pairs;
 using ShadowProxy.Yarp.Shadowing.Accounting;
 using ShadowProxy.Yarp.Shadowing.Sampling;
-using ShadowProxy.Simulator.Hosting;
-using ShadowProxy.Simulator.Profiles;
 
 namespace ShadowProxy.Gateway.Tests.Infrastructure;
 

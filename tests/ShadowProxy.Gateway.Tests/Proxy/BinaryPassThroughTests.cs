@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text;
-using ShadowProxy.Yarp.Shadowing.Sampling;
 using ShadowProxy.Gateway.Tests.Infrastructure;
+using ShadowProxy.Yarp.Shadowing.Sampling;
 
 namespace ShadowProxy.Gateway.Tests.Proxy;
 

@@ -1,5 +1,5 @@
-using ShadowProxy.Yarp.Hosting;
 using ShadowProxy.Gateway.Hosting;
+using ShadowProxy.Yarp.Hosting;
 
 namespace ShadowProxy.Gateway.Tests.Redis;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using ShadowProxy.Yarp.Hosting;
 using System.Text;
 using System.Text.Json.Nodes;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;
+using ShadowProxy.Yarp.Hosting;
 
 namespace ShadowProxy.Gateway.Tests.Redis;
 

@@ -1,7 +1,7 @@
-using ShadowProxy.Yarp.Hosting;
 using System.Text.Json.Nodes;
 using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
+using ShadowProxy.Yarp.Hosting;
 using StackExchange.Redis;
 
 namespace ShadowProxy.Gateway.Tests.Redis;

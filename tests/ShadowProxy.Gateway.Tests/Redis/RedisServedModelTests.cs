@@ -1,9 +1,9 @@
-using ShadowProxy.Yarp.Hosting;
 using System.Text.Json.Nodes;
 using ShadowProxy.Gateway.Hosting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;
+using ShadowProxy.Yarp.Hosting;
 
 namespace ShadowProxy.Gateway.Tests.Redis;
 

@@ -1,14 +1,14 @@
-using ShadowProxy.Yarp.Hosting;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using ShadowProxy.Core.Exchanges;
 using ShadowProxy.Gateway.Hosting;
+using ShadowProxy.Gateway.Tests.Infrastructure;
+using ShadowProxy.Yarp.Hosting;
 using ShadowProxy.Yarp.Shadowing.Capture;
 using ShadowProxy.Yarp.Shadowing.Policy;
 using ShadowProxy.Yarp.Storage.Redis;
-using ShadowProxy.Gateway.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace ShadowProxy.Gateway.Tests.Redis;

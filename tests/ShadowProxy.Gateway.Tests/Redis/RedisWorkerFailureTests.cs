@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using ShadowProxy.Yarp.Hosting;
-using ShadowProxy.Yarp.Shadowing.Dispatch;
-using ShadowProxy.Yarp.Storage.Redis;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;
+using ShadowProxy.Yarp.Hosting;
+using ShadowProxy.Yarp.Shadowing.Dispatch;
+using ShadowProxy.Yarp.Storage.Redis;
 using StackExchange.Redis;
 
 namespace ShadowProxy.Gateway.Tests.Redis;

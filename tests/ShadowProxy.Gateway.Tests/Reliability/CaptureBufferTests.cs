@@ -1,7 +1,7 @@
-using ShadowProxy.Yarp.Shadowing.Capture;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Gateway.Tests.Shadowing;
 using ShadowProxy.Simulator.Profiles;
+using ShadowProxy.Yarp.Shadowing.Capture;
 
 namespace ShadowProxy.Gateway.Tests.Reliability;
 

@@ -1,7 +1,7 @@
-using ShadowProxy.Yarp.Shadowing.Accounting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Gateway.Tests.Shadowing;
 using ShadowProxy.Simulator.Profiles;
+using ShadowProxy.Yarp.Shadowing.Accounting;
 
 namespace ShadowProxy.Gateway.Tests.Reliability;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using ShadowProxy.Yarp.Shadowing.Accounting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
+using ShadowProxy.Yarp.Shadowing.Accounting;
 
 namespace ShadowProxy.Gateway.Tests.Security;
 

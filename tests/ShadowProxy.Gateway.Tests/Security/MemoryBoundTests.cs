@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
+using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Yarp.Shadowing.Accounting;
 using ShadowProxy.Yarp.Shadowing.Capture;
-using ShadowProxy.Gateway.Tests.Infrastructure;
 
 namespace ShadowProxy.Gateway.Tests.Security;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using ShadowProxy.Yarp.Evidence;
 using ShadowProxy.Gateway.Tests.Infrastructure;
+using ShadowProxy.Yarp.Evidence;
 
 namespace ShadowProxy.Gateway.Tests.Security;
 

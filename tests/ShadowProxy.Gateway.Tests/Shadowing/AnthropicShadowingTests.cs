@@ -2,9 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using ShadowProxy.Core.Exchanges;
+using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Yarp.Shadowing.Accounting;
 using ShadowProxy.Yarp.Shadowing.Sampling;
-using ShadowProxy.Gateway.Tests.Infrastructure;
 
 namespace ShadowProxy.Gateway.Tests.Shadowing;
 

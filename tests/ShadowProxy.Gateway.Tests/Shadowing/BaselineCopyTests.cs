@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ShadowProxy.Yarp.Shadowing.Accounting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Gateway.Tests.Security;
+using ShadowProxy.Yarp.Shadowing.Accounting;
 
 namespace ShadowProxy.Gateway.Tests.Shadowing;
 

@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using ShadowProxy.Yarp.Shadowing.Accounting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Profiles;
+using ShadowProxy.Yarp.Shadowing.Accounting;
 
 namespace ShadowProxy.Gateway.Tests.Shadowing;
 

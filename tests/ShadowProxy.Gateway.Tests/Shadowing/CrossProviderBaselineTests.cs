@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using ShadowProxy.Core.Comparison;
-using ShadowProxy.Yarp.Pairs;
-using ShadowProxy.Yarp.Shadowing.Accounting;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;
+using ShadowProxy.Yarp.Pairs;
+using ShadowProxy.Yarp.Shadowing.Accounting;
 
 namespace ShadowProxy.Gateway.Tests.Shadowing;
 

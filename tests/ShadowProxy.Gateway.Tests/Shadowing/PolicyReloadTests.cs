@@ -1,6 +1,6 @@
 using ShadowProxy.Gateway.Hosting;
-using ShadowProxy.Yarp.Shadowing.Policy;
 using ShadowProxy.Gateway.Tests.Infrastructure;
+using ShadowProxy.Yarp.Shadowing.Policy;
 
 namespace ShadowProxy.Gateway.Tests.Shadowing;
 

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
-using ShadowProxy.Yarp.Pairs;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;
+using ShadowProxy.Yarp.Pairs;
 
 namespace ShadowProxy.Gateway.Tests.Shadowing;
 

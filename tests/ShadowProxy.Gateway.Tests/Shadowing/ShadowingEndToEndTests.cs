@@ -1,8 +1,8 @@
 using System.Text;
-using ShadowProxy.Yarp.Shadowing.Accounting;
-using ShadowProxy.Yarp.Shadowing.Sampling;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Profiles;
+using ShadowProxy.Yarp.Shadowing.Accounting;
+using ShadowProxy.Yarp.Shadowing.Sampling;
 
 namespace ShadowProxy.Gateway.Tests.Shadowing;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using ShadowProxy.Yarp.Telemetry;
 using ShadowProxy.Gateway.Tests.Infrastructure;
+using ShadowProxy.Yarp.Telemetry;
 
 namespace ShadowProxy.Gateway.Tests.Telemetry;
 

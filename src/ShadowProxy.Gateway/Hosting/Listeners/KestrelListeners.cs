@@ -1,5 +1,5 @@
-using ShadowProxy.Yarp.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using ShadowProxy.Yarp.Hosting;
 
 namespace ShadowProxy.Gateway.Hosting.Listeners;
 

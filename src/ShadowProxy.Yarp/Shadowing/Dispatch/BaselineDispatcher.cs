@@ -32,9 +32,18 @@ internal sealed partial class BaselineDispatcher(
     ILogger<BaselineDispatcher> logger) : BackgroundService
 {
     private readonly CancellationTokenSource _abandon = new();
+    private LowPriorityTaskScheduler? _lowPriority;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, policies.Current.Options.Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var options = policies.Current.Options;
+        if (options.WorkerPriority == WorkerPriority.Lowest)
+        {
+            _lowPriority = new LowPriorityTaskScheduler(Math.Max(1, Environment.ProcessorCount));
+        }
+
+        return Task.WhenAll(Enumerable.Range(0, options.Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)));
+    }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -53,6 +62,7 @@ internal sealed partial class BaselineDispatcher(
 
     public override void Dispose()
     {
+        _lowPriority?.Dispose();
         _abandon.Dispose();
         base.Dispose();
     }
@@ -168,10 +178,19 @@ internal sealed partial class BaselineDispatcher(
                 // Settle before recording: a second delivery of this pair must neither count nor record it again.
                 var claim = await ledger.TrySettleAsync(exchange.PairId, cancellationToken);
                 return claim != PairClaim.Won ? (claim, outcome)
-                    : (claim, await sink.AcceptAsync(new CompletedPair(exchange, request, prepared.Operation, baseline!, replicate), cancellationToken));
+                    : (claim, await RecordAsync(new CompletedPair(exchange, request, prepared.Operation, baseline!, replicate), cancellationToken));
             }
         }
     }
+
+    /// <summary>
+    /// Comparison and recording, the CPU-heavy part, at the lowest priority (Shadowing:WorkerPriority): a busy
+    /// process lets it wait, and the queue sheds, rather than slowing its clients. The baseline call itself stays at
+    /// normal priority, so its timings and timeouts mean what they say.
+    /// </summary>
+    private Task<ShadowOutcome> RecordAsync(CompletedPair pair, CancellationToken cancellationToken) => _lowPriority is null
+        ? sink.AcceptAsync(pair, cancellationToken).AsTask()
+        : Task.Factory.StartNew(() => sink.AcceptAsync(pair, cancellationToken).AsTask(), CancellationToken.None, TaskCreationOptions.DenyChildAttach, _lowPriority).Unwrap();
 
     private async Task<(ShadowOutcome Outcome, BaselineResponse? Response)> CallAsync(
         ShadowExchange exchange, BaselineRequest request, Polly.ResiliencePipeline<BaselineResponse> pipeline, CancellationToken cancellationToken)

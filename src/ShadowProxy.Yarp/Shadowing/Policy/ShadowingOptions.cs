@@ -12,6 +12,14 @@ internal sealed record ShadowingOptions
     /// Each route also has its own concurrency cap (Baseline:MaxConcurrency).</summary>
     public int Workers { get; init; } = 32;
 
+    /// <summary>
+    /// `Lowest` (default): comparing and recording pairs, the CPU-heavy part of shadowing, runs on threads at the
+    /// lowest OS priority, so it only uses CPU the proxied traffic leaves idle; a saturated process sheds shadow work
+    /// (counted `dropped_queue_full`) instead of slowing its clients. `Normal` gives it the proxy's own priority.
+    /// Baseline calls run at normal priority either way. Read at start.
+    /// </summary>
+    public WorkerPriority WorkerPriority { get; init; } = WorkerPriority.Lowest;
+
     /// <summary>At shutdown, how long in-flight baseline calls may finish before they are cancelled (and counted).</summary>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(10);
 
