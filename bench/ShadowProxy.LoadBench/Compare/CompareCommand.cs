@@ -72,7 +72,16 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
                 _memory.Add(new MemoryMeasurement(system.Name, 0, running[system.Name].ProcessId is { } id ? ProcessMeter.PeakRssMiB(id) : 0));
             }
 
-            var report = new CompareReport(settings, levels.Select(l => l.rate).ToArray(), _saturation, _stages, _memory, clock.Elapsed);
+            var accounting = new Dictionary<string, Soak.ShadowAccountingScrape>();
+            foreach (var system in settings.Systems)
+            {
+                if (running[system.Name].AdminBase is { } admin)
+                {
+                    accounting[system.Name] = await Soak.ShadowAccountingScrape.SettledAsync(client, admin, TimeSpan.FromSeconds(10), cancellationToken);
+                }
+            }
+
+            var report = new CompareReport(settings, levels.Select(l => l.rate).ToArray(), _saturation, _stages, _memory, clock.Elapsed, accounting);
             await report.WriteAsync(Path.Combine(layout.RepoRoot, settings.Output), cancellationToken);
             Console.WriteLine(report.Markdown());
             return 0;

@@ -10,7 +10,8 @@ namespace ShadowProxy.LoadBench.Compare;
 /// <summary>Writes report.md and report.json: the summary tables, the goals, and every raw measurement.</summary>
 internal sealed class CompareReport(
     CompareSettings settings, double[] levels, IReadOnlyList<SaturationMeasurement> saturation,
-    IReadOnlyList<StageMeasurement> stages, IReadOnlyList<MemoryMeasurement> memory, TimeSpan elapsed)
+    IReadOnlyList<StageMeasurement> stages, IReadOnlyList<MemoryMeasurement> memory, TimeSpan elapsed,
+    IReadOnlyDictionary<string, Soak.ShadowAccountingScrape> accounting)
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -36,6 +37,7 @@ internal sealed class CompareReport(
             saturation,
             stages,
             memory,
+            accounting,
         };
         await File.WriteAllTextAsync(Path.Combine(directory, "report.json"), JsonSerializer.Serialize(json, JsonOptions), cancellationToken);
     }
@@ -100,6 +102,22 @@ internal sealed class CompareReport(
         foreach (var system in _summary.Systems.Where(s => _summary.HasStage(s, Stream)))
         {
             Line($"| {system} | {_summary.Latency(system, Stream, r => r.TimeToFirstToken!.P50).Median:F3} | {_summary.Latency(system, Stream, r => r.TimeToFirstToken!.P99).Median:F3} | {_summary.Added(system, Stream, r => r.TimeToFirstToken!.P50):F3} | {_summary.Added(system, Stream, r => r.TimeToFirstToken!.P99):F3} | {_summary.Latency(system, Stream, r => r.ChunkGap!.P50).Median:F3} | {_summary.Latency(system, Stream, r => r.ChunkGap!.P99).Median:F3} | {_summary.Latency(system, Stream, r => r.ChunksPerStream).Median:F1} | {_summary.Failed(system, Stream)}/{_summary.Sent(system, Stream)} |");
+        }
+
+        if (accounting.Count > 0)
+        {
+            // Under saturation the low-priority comparison yields to the proxy and the queue sheds: say how much.
+            Line($"");
+            Line($"## Shadow accounting over the whole run (saturation and fixed rates)");
+            Line($"");
+            Line($"| system | sampled | outcomes | paired | dropped_queue_full | other |");
+            Line($"|---|---|---|---|---|---|");
+            foreach (var (system, scrape) in accounting)
+            {
+                var paired = scrape.Outcomes.GetValueOrDefault("paired");
+                var shed = scrape.Outcomes.GetValueOrDefault("dropped_queue_full");
+                Line($"| {system} | {scrape.Sampled} | {scrape.TotalOutcomes} | {paired} | {shed} | {scrape.TotalOutcomes - paired - shed} |");
+            }
         }
 
         return md.ToString();

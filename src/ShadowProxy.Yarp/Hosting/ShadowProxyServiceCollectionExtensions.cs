@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ShadowProxy.Yarp.Admin;
 using ShadowProxy.Yarp.Admin.Auth;
 using ShadowProxy.Yarp.Drift;
@@ -29,6 +30,7 @@ internal static class ShadowProxyServiceCollectionExtensions
         if (shadowing.RedisEnabled)
         {
             services.AddRedisStores();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisOptions>, RedisRequiredValidator>());
         }
 
         proxy.AddTransforms(ShadowingTransforms.Apply);

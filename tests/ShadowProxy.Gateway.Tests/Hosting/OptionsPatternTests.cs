@@ -43,7 +43,8 @@ public sealed class OptionsPatternTests
     [InlineData("Readiness:Tolerance", "2")]
     [InlineData("Probes:Routes:openai:Suites:0", "primes")]
     [InlineData("Shadowing:Routes:openai:SampleRate", "2")]
-    public async Task AHostComposingTheGatewayItself_FailsToStart_NamingTheKey(string key, string value)
+    [InlineData("Redis:KeyPrefix", "app:", true)]
+    public async Task AHostComposingTheGatewayItself_FailsToStart_NamingTheKey(string key, string value, bool useRedis = false)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -55,8 +56,17 @@ public sealed class OptionsPatternTests
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddShadowing(builder.Configuration);
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddShadowing(builder.Configuration, shadowing =>
+            {
+                // UseRedis() with no Redis:ConnectionString anywhere is refused, naming the missing key.
+                if (useRedis)
+                {
+                    shadowing.UseRedis();
+                }
+            });
         await using var app = builder.Build();
+        key = useRedis ? "Redis:ConnectionString" : key;
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() =>
         {

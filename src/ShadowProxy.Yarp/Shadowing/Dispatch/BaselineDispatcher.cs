@@ -71,6 +71,14 @@ internal sealed partial class BaselineDispatcher(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            // A job starts only when a lowest-priority thread gets to run, i.e. the CPU has room beyond the proxied
+            // traffic; a saturated process leaves jobs queued, and the queue sheds. Once started, the baseline call
+            // runs at normal priority, so its timings and timeouts mean what they say.
+            if (_lowPriority is { } idle)
+            {
+                await idle.WhenIdleAsync();
+            }
+
             ShadowExchange exchange;
             try
             {
