@@ -1,4 +1,3 @@
-using System.Globalization;
 using ShadowProxy.LoadBench.Harness;
 
 namespace ShadowProxy.LoadBench.Systems;
@@ -26,16 +25,7 @@ internal static class LibraryHost
             // set a key but not remove one. Every request still pays the sampling decision.
             ["Shadowing__Routes__openai__SampleRate"] = "0",
         };
-        if (sampleRate is { } rate && baseline is not null)
-        {
-            const string Route = "Shadowing__Routes__openai__";
-            environment[Route + "SampleRate"] = rate.ToString(CultureInfo.InvariantCulture);
-            environment[Route + "Baseline__Address"] = baseline.ToString();
-            environment[Route + "Baseline__Model"] = "gpt-sim-instant";
-            environment[Route + "Baseline__Timeout"] = "00:00:05";
-            environment[Route + "Budget__RequestsPerMinute"] = "0";
-            environment[Route + "Budget__TokensPerDay"] = "0";
-        }
+        ShadowProxyServe.AddShadowing(environment, sampleRate, baseline);
 
         var process = await PinnedProcess.StartAsync(
             "sample", context.SystemCore, "dotnet", [context.Layout.Sample], port, context.WorkDirectory, environment, cancellationToken);

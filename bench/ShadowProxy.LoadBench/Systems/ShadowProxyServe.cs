@@ -18,17 +18,7 @@ internal static class ShadowProxyServe
             ["Listeners__Admin"] = SystemCatalog.Url(admin),
             ["ReverseProxy__Clusters__openai__Destinations__primary__Address"] = context.Upstream.ToString(),
         };
-        if (sampleRate is { } rate && baseline is not null)
-        {
-            const string Route = "Shadowing__Routes__openai__";
-            environment[Route + "SampleRate"] = rate.ToString(CultureInfo.InvariantCulture);
-            environment[Route + "Baseline__Address"] = baseline.ToString();
-            environment[Route + "Baseline__Model"] = "gpt-sim-instant";
-            environment[Route + "Baseline__Timeout"] = "00:00:05";
-            // The benchmark measures the cost of shadowing every sampled request, not the spending caps.
-            environment[Route + "Budget__RequestsPerMinute"] = "0";
-            environment[Route + "Budget__TokensPerDay"] = "0";
-        }
+        AddShadowing(environment, sampleRate, baseline);
 
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
         {
@@ -38,5 +28,23 @@ internal static class ShadowProxyServe
         var process = await PinnedProcess.StartAsync(
             "shadowproxy", context.SystemCore, "dotnet", [context.Layout.Gateway, "serve"], port, context.WorkDirectory, environment, cancellationToken);
         return new RunningSystem(new Uri($"{SystemCatalog.Url(port)}/v1/"), process, new Dictionary<string, string>(), new Uri(SystemCatalog.Url(admin)));
+    }
+
+    /// <summary>Route `openai` shadowed at <paramref name="sampleRate"/> to <paramref name="baseline"/>; nothing when either is null.</summary>
+    public static void AddShadowing(Dictionary<string, string> environment, double? sampleRate, Uri? baseline)
+    {
+        if (sampleRate is not { } rate || baseline is null)
+        {
+            return;
+        }
+
+        const string Route = "Shadowing__Routes__openai__";
+        environment[Route + "SampleRate"] = rate.ToString(CultureInfo.InvariantCulture);
+        environment[Route + "Baseline__Address"] = baseline.ToString();
+        environment[Route + "Baseline__Model"] = "gpt-sim-instant";
+        environment[Route + "Baseline__Timeout"] = "00:00:05";
+        // The benchmark measures the cost of shadowing every sampled request, not the spending caps.
+        environment[Route + "Budget__RequestsPerMinute"] = "0";
+        environment[Route + "Budget__TokensPerDay"] = "0";
     }
 }
