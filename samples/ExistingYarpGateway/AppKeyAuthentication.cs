@@ -10,7 +10,7 @@ namespace ExistingYarpGateway;
 /// `Authorization: Bearer ...`. A real deployment would look them up in its key vault.
 /// </summary>
 internal sealed class AppKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IConfiguration configuration)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IOptionsMonitor<AppKeys> keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "AppKey";
@@ -24,7 +24,8 @@ internal sealed class AppKeyAuthentication(
         }
 
         var key = header["Bearer ".Length..];
-        if (configuration.GetSection("AppKeys")[key] is not { Length: > 0 } role)
+        // Bound once (and on reload), not looked up in IConfiguration per request: that walks every provider.
+        if (!keys.CurrentValue.TryGetValue(key, out var role) || role.Length == 0)
         {
             return Task.FromResult(AuthenticateResult.Fail("unknown application key"));
         }
@@ -33,3 +34,6 @@ internal sealed class AppKeyAuthentication(
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }
+
+/// <summary>`AppKeys`: application key → role.</summary>
+internal sealed class AppKeys : Dictionary<string, string>;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 var builder = WebApplication.CreateBuilder(args);
 
 // The gateway's own concerns: applications sign in with their own keys; operators may read the drift explorer.
+builder.Services.Configure<AppKeys>(builder.Configuration.GetSection("AppKeys"));
 builder.Services.AddAuthentication(AppKeyAuthentication.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, AppKeyAuthentication>(AppKeyAuthentication.SchemeName, configureOptions: null);
 builder.Services.AddAuthorizationBuilder()

@@ -153,12 +153,17 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
     private static IEnumerable<BenchSystem> Rotated(IReadOnlyList<BenchSystem> systems, int round) =>
         systems.Skip((round - 1) % systems.Count).Concat(systems.Take((round - 1) % systems.Count));
 
+    /// <summary>
+    /// Connections per system are capped and idle ones closed soon: when core 0 stalls, an uncapped pool opened one per
+    /// waiting request and kept them for minutes, and the run died at the harness's open-file limit. A request
+    /// waiting for a connection is still charged from its due time.
+    /// </summary>
     private static HttpClient NewClient() => new(new SocketsHttpHandler
     {
         UseProxy = false,
         AutomaticDecompression = DecompressionMethods.None,
-        MaxConnectionsPerServer = int.MaxValue,
-        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        MaxConnectionsPerServer = 1024,
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(20),
     })
     {
         Timeout = TimeSpan.FromSeconds(30),

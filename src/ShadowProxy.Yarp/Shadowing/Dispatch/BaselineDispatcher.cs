@@ -42,7 +42,11 @@ internal sealed partial class BaselineDispatcher(
             _lowPriority = new LowPriorityTaskScheduler(Math.Max(1, Environment.ProcessorCount));
         }
 
-        return Task.WhenAll(Enumerable.Range(0, options.Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)));
+        // With Lowest, each worker loop lives on the lowest-priority threads: its awaits resume there, so a job starts
+        // only when such a thread gets to run (the CPU has room beyond the proxied traffic) and runs there whole.
+        return Task.WhenAll(Enumerable.Range(0, options.Workers).Select(_ => _lowPriority is null
+            ? Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)
+            : Task.Factory.StartNew(() => WorkAsync(stoppingToken), CancellationToken.None, TaskCreationOptions.DenyChildAttach, _lowPriority).Unwrap()));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -71,14 +75,7 @@ internal sealed partial class BaselineDispatcher(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            // A job starts only when a lowest-priority thread gets to run, i.e. the CPU has room beyond the proxied
-            // traffic; a saturated process leaves jobs queued, and the queue sheds. Once started, the baseline call
-            // runs at normal priority, so its timings and timeouts mean what they say.
-            if (_lowPriority is { } idle)
-            {
-                await idle.WhenIdleAsync();
-            }
-
+            // At the lowest priority a saturated process leaves jobs queued here, and the queue sheds.
             ShadowExchange exchange;
             try
             {
@@ -186,19 +183,10 @@ internal sealed partial class BaselineDispatcher(
                 // Settle before recording: a second delivery of this pair must neither count nor record it again.
                 var claim = await ledger.TrySettleAsync(exchange.PairId, cancellationToken);
                 return claim != PairClaim.Won ? (claim, outcome)
-                    : (claim, await RecordAsync(new CompletedPair(exchange, request, prepared.Operation, baseline!, replicate), cancellationToken));
+                    : (claim, await sink.AcceptAsync(new CompletedPair(exchange, request, prepared.Operation, baseline!, replicate), cancellationToken));
             }
         }
     }
-
-    /// <summary>
-    /// Comparison and recording, the CPU-heavy part, at the lowest priority (Shadowing:WorkerPriority): a busy
-    /// process lets it wait, and the queue sheds, rather than slowing its clients. The baseline call itself stays at
-    /// normal priority, so its timings and timeouts mean what they say.
-    /// </summary>
-    private Task<ShadowOutcome> RecordAsync(CompletedPair pair, CancellationToken cancellationToken) => _lowPriority is null
-        ? sink.AcceptAsync(pair, cancellationToken).AsTask()
-        : Task.Factory.StartNew(() => sink.AcceptAsync(pair, cancellationToken).AsTask(), CancellationToken.None, TaskCreationOptions.DenyChildAttach, _lowPriority).Unwrap();
 
     private async Task<(ShadowOutcome Outcome, BaselineResponse? Response)> CallAsync(
         ShadowExchange exchange, BaselineRequest request, Polly.ResiliencePipeline<BaselineResponse> pipeline, CancellationToken cancellationToken)

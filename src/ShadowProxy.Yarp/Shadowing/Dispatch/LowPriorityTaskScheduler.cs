@@ -4,8 +4,8 @@ namespace ShadowProxy.Yarp.Shadowing.Dispatch;
 
 /// <summary>
 /// Runs work on dedicated threads at the lowest OS priority (nice 19 on Linux); its awaits resume here too, since an
-/// await resumes on the scheduler it started on. The shadow workers wait here before each job and compare here, so
-/// shadowing only gets the CPU the proxied traffic leaves idle.
+/// await resumes on the scheduler it started on. The shadow workers' loops run here, so shadowing only gets the CPU the
+/// proxied traffic leaves idle.
 /// </summary>
 internal sealed class LowPriorityTaskScheduler : TaskScheduler, IDisposable
 {
@@ -28,12 +28,6 @@ internal sealed class LowPriorityTaskScheduler : TaskScheduler, IDisposable
     public bool Lowered { get; private set; } = true;
 
     public override int MaximumConcurrencyLevel => _threads.Length;
-
-    /// <summary>
-    /// Completes once one of the scheduler's threads gets to run: at once on an idle CPU, rarely on a saturated one.
-    /// The awaiting code resumes on its own scheduler, at its own priority.
-    /// </summary>
-    public Task WhenIdleAsync() => Task.Factory.StartNew(static () => { }, CancellationToken.None, TaskCreationOptions.DenyChildAttach, this);
 
     protected override IEnumerable<Task> GetScheduledTasks() => _tasks.ToArray();
 

@@ -13,10 +13,10 @@ internal sealed record ShadowingOptions
     public int Workers { get; init; } = 32;
 
     /// <summary>
-    /// `Lowest` (default): a worker starts a job only when a thread at the lowest OS priority gets to run, and compares
-    /// and records the pair on it, so shadowing only uses CPU the proxied traffic leaves idle; a saturated process
-    /// sheds shadow work (counted `dropped_queue_full`) instead of slowing its clients. The baseline call itself runs
-    /// at normal priority, so its timings hold. `Normal`: the proxy's own priority throughout. Read at start.
+    /// `Lowest` (default): a worker starts a job only when a thread at the lowest OS priority gets to run, and runs the
+    /// whole job on it, so shadowing only uses CPU the proxied traffic leaves idle; a saturated process sheds shadow
+    /// work (counted `dropped_queue_full`) instead of slowing its clients. The baseline's HTTP exchange resumes on the
+    /// thread pool, so its timings hold. `Normal`: the proxy's own priority throughout. Read at start.
     /// </summary>
     public WorkerPriority WorkerPriority { get; init; } = WorkerPriority.Lowest;
 
