@@ -35,6 +35,21 @@ public sealed class CompareSummaryTests
     }
 
     [Fact]
+    public void ThroughputRatio_PairsEachRoundBeforeTakingTheMedian()
+    {
+        // The machine halves its speed in round 2; the ratio within each round is 0.9, 0.8 and 0.95 throughout.
+        var summary = Summary(saturation:
+        [
+            Saturation("off", 1, 10_000), Saturation("off", 2, 5_000), Saturation("off", 3, 8_000),
+            Saturation("ten", 1, 9_000), Saturation("ten", 2, 4_000), Saturation("ten", 3, 7_600),
+        ]);
+
+        Assert.Equal(0.9, summary.ThroughputRatio("ten", "off"), precision: 9);
+        // Medians taken apart would give 7,600 / 8,000 = 0.95: round 2's slowdown lands on one side only.
+        Assert.Equal(0.95, summary.Throughput("ten").Median / summary.Throughput("off").Median, precision: 9);
+    }
+
+    [Fact]
     public void Goals_FollowTheMedians_AndSkipSystemsThatDidNotRun()
     {
         var summary = Summary(

@@ -35,12 +35,19 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
 
         // Every system stays up for the whole session (idle while another is measured), so each is warmed once.
         var running = new Dictionary<string, RunningSystem>();
+        var limits = new Dictionary<string, CpuLimit>();
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             foreach (var system in settings.Systems)
             {
                 running[system.Name] = await system.StartAsync(context, cancellationToken);
+                if (settings.CpuLimit is { } cores && running[system.Name].ProcessId is { } id)
+                {
+                    limits[system.Name] = CpuLimit.Create(system.Name, id, cores);
+                    limits[system.Name].Apply();
+                }
+
                 var steady = await WarmUpAsync(running[system.Name], work, cancellationToken);
                 Log(clock, $"{system.Name} started and warmed: {steady:F0} req/s");
             }
@@ -51,6 +58,12 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
                 {
                     await SaturateAsync(system, running[system.Name], work, round, cancellationToken);
                 }
+            }
+
+            // The fixed-rate stages measure latency and CPU with the system unthrottled: a quota's stalls would swamp them.
+            foreach (var limit in limits.Values)
+            {
+                limit.Lift();
             }
 
             var slowest = _saturation.Where(s => !IsFaultVariant(s.System)).GroupBy(s => s.System)
@@ -88,6 +101,11 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
         }
         finally
         {
+            foreach (var limit in limits.Values)
+            {
+                limit.Dispose();
+            }
+
             foreach (var system in running.Values)
             {
                 await system.DisposeAsync();

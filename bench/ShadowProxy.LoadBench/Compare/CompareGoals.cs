@@ -9,6 +9,7 @@ internal static class CompareGoals
     private const string Ten = "shadowproxy-10";
     private const string Full = "shadowproxy-100";
     private const string Half = "small@50%";
+    private const string Busiest = "small@75%";
     private const string SampleOff = "sample-off";
     private const string SampleTen = "sample-10";
 
@@ -19,7 +20,7 @@ internal static class CompareGoals
         {
             if (s.Has(system) && s.Has(reference))
             {
-                var ratio = s.Throughput(system).Median / s.Throughput(reference).Median;
+                var ratio = s.ThroughputRatio(system, reference);
                 goals.Add(new Goal(name, F($"{ratio:F3}×"), F($"≥ {atLeast}×"), ratio >= atLeast));
             }
         }
@@ -47,23 +48,24 @@ internal static class CompareGoals
             goals.Add(new Goal("chunk pacing: median gap and chunks per stream vs direct", F($"{gap:+0.000;-0.000;0.000} ms, {chunks:+0.0;-0.0;0.0} chunks"), "|gap| ≤ 0.25 ms, chunks within 1", Math.Abs(gap) <= 0.25 && Math.Abs(chunks) <= 1));
         }
 
-        if (s.Has(Off) && s.Has(Ten) && s.Has(Full))
+        if (s.HasStage(Off, Busiest) && s.HasStage(Ten, Busiest) && s.HasStage(Full, Busiest))
         {
-            // 10% of the requests shadowed may cost at most 15% of what shadowing all of them adds.
-            var (off, ten, full) = (s.CpuMsPerRequest(Off), s.CpuMsPerRequest(Ten), s.CpuMsPerRequest(Full));
+            // 10% of the requests shadowed may cost at most 15% of what shadowing all of them adds. Measured at the
+            // busiest fixed rate, where every sample is compared: at saturation shadow work is shed, 100%'s most.
+            var (off, ten, full) = (s.StageCpuMsPerRequest(Off, Busiest), s.StageCpuMsPerRequest(Ten, Busiest), s.StageCpuMsPerRequest(Full, Busiest));
             var limit = off + (0.15 * (full - off));
-            goals.Add(new Goal("CPU per request, 10% shadowing", F($"{ten:F4} ms (off {off:F4}, 100% {full:F4})"), F($"≤ off + 0.15 × (100% − off) = {limit:F4} ms"), ten <= limit));
+            goals.Add(new Goal($"CPU per request at {Busiest}, 10% shadowing", F($"{ten:F4} ms (off {off:F4}, 100% {full:F4})"), F($"≤ off + 0.15 × (100% − off) = {limit:F4} ms"), ten <= limit));
         }
 
         if (s.Has(Off) && s.Has(Ten) && s.Has(SampleOff) && s.Has(SampleTen))
         {
             // The library costs what the executable costs: the same share of throughput and the same CPU for shadowing.
-            var exe = s.Throughput(Ten).Median / s.Throughput(Off).Median;
-            var library = s.Throughput(SampleTen).Median / s.Throughput(SampleOff).Median;
+            var exe = s.ThroughputRatio(Ten, Off);
+            var library = s.ThroughputRatio(SampleTen, SampleOff);
             goals.Add(new Goal("10% vs off throughput: library in the sample vs executable", F($"{library:F3}× vs {exe:F3}×"), "within 0.05", Math.Abs(library - exe) <= 0.05));
-            var exeCpu = s.CpuMsPerRequest(Ten) - s.CpuMsPerRequest(Off);
-            var libraryCpu = s.CpuMsPerRequest(SampleTen) - s.CpuMsPerRequest(SampleOff);
-            goals.Add(new Goal("CPU per request added by 10% shadowing: library vs executable", F($"{libraryCpu:F4} vs {exeCpu:F4} ms"), "within 0.01 ms", Math.Abs(libraryCpu - exeCpu) <= 0.01));
+            var exeCpu = s.StageCpuMsPerRequest(Ten, Busiest) - s.StageCpuMsPerRequest(Off, Busiest);
+            var libraryCpu = s.StageCpuMsPerRequest(SampleTen, Busiest) - s.StageCpuMsPerRequest(SampleOff, Busiest);
+            goals.Add(new Goal($"CPU per request added by 10% shadowing at {Busiest}: library vs executable", F($"{libraryCpu:F4} vs {exeCpu:F4} ms"), "within 0.01 ms", Math.Abs(libraryCpu - exeCpu) <= 0.01));
         }
 
         if (s.Has(Ten) && s.Has("nginx"))

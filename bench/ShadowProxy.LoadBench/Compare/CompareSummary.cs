@@ -12,6 +12,19 @@ internal sealed class CompareSummary(
 
     public Spread Throughput(string system) => Spread.Of(saturation.Where(s => s.System == system).Select(s => s.Result.RequestsPerSecond));
 
+    /// <summary>
+    /// Median over rounds of system ÷ reference throughput within the same round: the machine's speed drifts by tens
+    /// of percent over minutes here, and a ratio taken within one round cancels most of it.
+    /// </summary>
+    public double ThroughputRatio(string system, string reference) =>
+        Statistics.Median(saturation.Where(s => s.System == system).Select(s =>
+            saturation.FirstOrDefault(r => r.System == reference && r.Round == s.Round) is { } other
+                ? s.Result.RequestsPerSecond / other.Result.RequestsPerSecond : double.NaN));
+
+    /// <summary>Median over rounds of the CPU per request in a fixed-rate stage.</summary>
+    public double StageCpuMsPerRequest(string system, string stage) =>
+        Statistics.Median(For(system, stage).Select(m => m.Result.CpuMsPerRequest ?? double.NaN));
+
     public double CpuMsPerRequest(string system) => Statistics.Median(saturation.Where(s => s.System == system).Select(s => s.Result.CpuMsPerRequest ?? double.NaN));
 
     public double CoresBusy(string system) => Statistics.Median(saturation.Where(s => s.System == system).Select(s => s.Result.CoresBusy ?? double.NaN));

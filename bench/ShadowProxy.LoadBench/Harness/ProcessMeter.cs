@@ -17,7 +17,7 @@ internal static class ProcessMeter
     /// <summary>The highest resident memory each process of the tree has reached, summed, in MiB.</summary>
     public static double PeakRssMiB(int rootId) => Tree(rootId).Sum(id => StatusKiB(id, "VmHWM:")) / 1024.0;
 
-    private static List<int> Tree(int rootId)
+    public static List<int> Tree(int rootId)
     {
         var parents = new Dictionary<int, int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))

@@ -63,7 +63,7 @@ Redis connection string reach the pods as environment variables from Secrets (se
       "Admin" $admin
       "Upstream" (dict "ActivityTimeout" .Values.upstream.activityTimeout)
       "ReverseProxy" (dict "Routes" $routes "Clusters" $clusters)
-      "Shadowing" (dict "QueueCapacity" .Values.shadowing.queueCapacity "Workers" .Values.shadowing.workers "MaxBufferedBytes" .Values.shadowing.maxBufferedBytes "Routes" $shadowRoutes)
+      "Shadowing" (dict "QueueCapacity" .Values.shadowing.queueCapacity "Workers" .Values.shadowing.workers "MaxBufferedBytes" .Values.shadowing.maxBufferedBytes "MaxCpuUtilization" .Values.shadowing.maxCpuUtilization "Routes" $shadowRoutes)
       "Comparison" (dict "Profiles" $profiles "Prices" $prices)
       "Drift" $drift
       "Evidence" (dict "Ttl" (printf "%d.00:00:00" (int .Values.evidence.ttlDays))) }}

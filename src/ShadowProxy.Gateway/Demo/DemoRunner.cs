@@ -35,6 +35,8 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output)
                 ["Shadowing:Routes:openai:Baseline:Model"] = baselineModel,
                 ["Shadowing:Routes:openai:Baseline:ApiKey"] = settings.BaselineApiKey,
                 ["Shadowing:Workers"] = "64",
+                // The demo's simulated providers run in this process too, so its CPU is not the gateway's alone.
+                ["Shadowing:MaxCpuUtilization"] = "1",
                 ["Shadowing:Routes:openai:Baseline:MaxConcurrency"] = "48",
                 ["Shadowing:Routes:openai:Budget:RequestsPerMinute"] = "0",
                 ["Drift:BucketDuration"] = settings.DriftBucket.ToString(),

@@ -5,6 +5,7 @@ using ShadowProxy.Yarp.Hosting;
 using ShadowProxy.Yarp.Pairs;
 using ShadowProxy.Yarp.Pairs.Judging;
 using ShadowProxy.Yarp.Shadowing.Accounting;
+using ShadowProxy.Yarp.Shadowing.Admission;
 using ShadowProxy.Yarp.Shadowing.Budget;
 using ShadowProxy.Yarp.Shadowing.Capture;
 using ShadowProxy.Yarp.Shadowing.Dispatch;
@@ -25,6 +26,8 @@ internal static class ShadowingServiceCollectionExtensions
         services.TryAddSingleton(sp => SamplingKeyHash.Create(sp.GetRequiredService<ShadowPolicyStore>().Current.Options, sp.GetRequiredService<ILogger<SamplingKeyHash>>()));
         services.TryAddSingleton<NoiseReplicateQuota>();
         services.TryAddSingleton<ShadowSampler>();
+        services.TryAddSingleton<IProcessCpu, ProcessCpu>();
+        services.TryAddSingleton<CpuHeadroom>();
         services.TryAddSingleton(sp => new CaptureBudget(sp.GetRequiredService<ShadowPolicyStore>().Current.Options.MaxBufferedBytes));
         services.TryAddSingleton<EvidenceScrubber>();
         services.TryAddSingleton<ShadowAccounting>();

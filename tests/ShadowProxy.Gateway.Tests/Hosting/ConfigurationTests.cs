@@ -22,6 +22,8 @@ public sealed class ConfigurationTests
     [InlineData("Telemetry:MaxModelLabels", "0")]
     [InlineData("Shadowing:MaxBufferedBytes", "4096")]
     [InlineData("Shadowing:SamplingSecret", "short")]
+    [InlineData("Shadowing:MaxCpuUtilization", "0")]
+    [InlineData("Shadowing:MaxCpuUtilization", "1.5")]
     [InlineData("Shadowing:Routes:openai:Baseline:MaxOutputTokens", "0")]
     [InlineData("Probes:Routes:openai:Suites:0", "primes")]
     [InlineData("Probes:Routes:openai:Interval", "00:00:00")]

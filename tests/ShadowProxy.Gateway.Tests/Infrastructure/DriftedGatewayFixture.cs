@@ -48,6 +48,7 @@ public sealed class DriftedGatewayFixture : IAsyncLifetime
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Admin:Token"] = AdminToken,
                 ["ReverseProxy:Clusters:openai:Destinations:primary:Address"] = _primary.BaseUri.ToString(),
+                ["Shadowing:MaxCpuUtilization"] = "1",
                 ["Shadowing:Routes:openai:SampleRate"] = "1",
                 ["Shadowing:Routes:openai:NoiseReplicateRate"] = "0.5",
                 ["Shadowing:Routes:openai:CaptureEvidence"] = "true",

@@ -68,6 +68,7 @@ internal sealed class RedisDeployment : IAsyncDisposable
             ["Listeners:Admin"] = "http://127.0.0.1:0",
             ["ReverseProxy:Clusters:openai:Destinations:primary:Address"] = Primary.BaseUri.ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Shadowing:MaxCpuUtilization"] = "1",
             ["Redis:ConnectionString"] = RedisConnectionString,
             ["Redis:KeyPrefix"] = KeyPrefix,
             ["Redis:PayloadKey"] = PayloadKey,

@@ -42,6 +42,9 @@ internal enum ShadowOutcome
 
     /// <summary>The baseline speaks another provider's format (`Baseline:Provider`) that cannot carry this request.</summary>
     SkippedUntranslatable,
+
+    /// <summary>The process was short of CPU (Shadowing:MaxCpuUtilization): the sample was let go before any capture.</summary>
+    DroppedCpuLimit,
 }
 
 internal static class ShadowOutcomes
@@ -51,7 +54,7 @@ internal static class ShadowOutcomes
         "paired", "baseline_error", "baseline_timeout", "circuit_open", "dropped_queue_full", "dropped_concurrency",
         "capture_truncated", "skipped_budget", "skipped_stateful", "primary_failed", "dropped_shutdown", "skipped_invalid_request",
         "primary_4xx", "primary_5xx", "primary_other_status", "dropped_memory_limit", "baseline_capped",
-        "dropped_lost", "dropped_unreadable", "skipped_untranslatable",
+        "dropped_lost", "dropped_unreadable", "skipped_untranslatable", "dropped_cpu_limit",
     ];
 
     /// <summary>The outcome of a sampled request whose primary did not answer 2xx; null when it did.</summary>

@@ -3,6 +3,7 @@ using ShadowProxy.Core.Normalization;
 using ShadowProxy.Core.Probes;
 using ShadowProxy.Yarp.Probes;
 using ShadowProxy.Yarp.Shadowing.Accounting;
+using ShadowProxy.Yarp.Shadowing.Admission;
 using ShadowProxy.Yarp.Shadowing.Budget;
 using ShadowProxy.Yarp.Shadowing.Dispatch;
 using ShadowProxy.Yarp.Shadowing.Policy;
@@ -24,6 +25,7 @@ internal sealed class ShadowCaptureMiddleware(
     BudgetExhaustion budgetHint,
     ProbeRegistry probes,
     CaptureBudget memory,
+    CpuHeadroom cpu,
     TimeProvider time)
 {
     public Task InvokeAsync(HttpContext context)
@@ -38,6 +40,12 @@ internal sealed class ShadowCaptureMiddleware(
         var probe = ClaimProbe(context.Request);
         var decision = probe is not null ? ShadowDecision.Probe : sampler.Decide(context.Request, policy);
         accounting.Decision(policy.RouteId, decision);
+        if (decision == ShadowDecision.Sampled && !cpu.TryAdmit(policy.RouteId))
+        {
+            accounting.Outcome(policy.RouteId, ShadowOutcome.DroppedCpuLimit);
+            return next(context);
+        }
+
         return decision is ShadowDecision.Sampled or ShadowDecision.Probe ? CaptureAsync(context, policy, snapshot.Version, probe) : next(context);
     }
 

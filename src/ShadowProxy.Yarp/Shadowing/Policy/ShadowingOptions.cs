@@ -20,6 +20,13 @@ internal sealed record ShadowingOptions
     /// </summary>
     public WorkerPriority WorkerPriority { get; init; } = WorkerPriority.Lowest;
 
+    /// <summary>
+    /// Share of its CPU allowance (a container's CPU limit, else its cores) above which the process lets new samples
+    /// go, counted `dropped_cpu_limit`, keeping one per route per second; 1 turns it off. Lowest-priority workers
+    /// only yield to the proxied traffic, while a CPU limit charges their work to the same quota.
+    /// </summary>
+    public double MaxCpuUtilization { get; init; } = 0.9;
+
     /// <summary>At shutdown, how long in-flight baseline calls may finish before they are cancelled (and counted).</summary>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(10);
 

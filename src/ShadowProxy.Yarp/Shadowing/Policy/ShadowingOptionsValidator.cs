@@ -36,6 +36,11 @@ internal sealed class ShadowingOptionsValidator(IConfiguration configuration) : 
             errors.Add($"Shadowing:MaxBufferedBytes: {options.MaxBufferedBytes} must be at least 1048576 (1 MiB).");
         }
 
+        if (options.MaxCpuUtilization is <= 0 or > 1 || double.IsNaN(options.MaxCpuUtilization))
+        {
+            errors.Add($"Shadowing:MaxCpuUtilization: {options.MaxCpuUtilization} must be in (0, 1]; 1 turns shedding on CPU off.");
+        }
+
         if (options.SamplingSecret is { Length: > 0 and < 16 })
         {
             errors.Add("Shadowing:SamplingSecret: must be at least 16 characters.");

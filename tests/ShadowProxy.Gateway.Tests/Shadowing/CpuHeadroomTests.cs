@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using ShadowProxy.Yarp.Shadowing.Admission;
+using ShadowProxy.Yarp.Shadowing.Policy;
+
+namespace ShadowProxy.Gateway.Tests.Shadowing;
+
+/// <summary>
+/// The CPU gate in simulated time: a process under its limit shadows every sample; one at its limit lets them go but
+/// one per route per second; a limit of 1 never sheds.
+/// </summary>
+public sealed class CpuHeadroomTests
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
+
+    [Theory]
+    [InlineData(0.5, 1.0)]
+    [InlineData(0.85, 1.0)]
+    [InlineData(0.25, 0.5)]
+    [InlineData(1.9, 4.0)]
+    public void ProcessUnderItsLimit_AdmitsEverySample(double coresBusy, double allowedCores)
+    {
+        var (headroom, cpu, time) = Create(coresBusy, allowedCores, "0.9");
+
+        var admitted = Run(headroom, cpu, time, TimeSpan.FromSeconds(10), "openai");
+
+        Assert.Equal(1000, admitted["openai"]);
+        Assert.Equal(coresBusy / allowedCores, headroom.Utilization, 6);
+    }
+
+    [Theory]
+    [InlineData(0.95, 1.0)]
+    [InlineData(0.5, 0.5)]
+    [InlineData(1.9, 2.0)]
+    public void BusyProcess_LetsSamplesGo_ButOnePerRoutePerSecond(double coresBusy, double allowedCores)
+    {
+        var (headroom, cpu, time) = Create(coresBusy, allowedCores, "0.9");
+
+        var admitted = Run(headroom, cpu, time, TimeSpan.FromSeconds(10), "openai", "anthropic");
+
+        // Until the first quarter-second window is measured nothing is known: 25 samples a route pass. Then the
+        // process is busy, and each route keeps one sample a second: at 0.25 s and at every whole second after it.
+        Assert.All(admitted.Values, count => Assert.Equal(25 + 10, count));
+    }
+
+    [Fact]
+    public void LimitOfOne_NeverSheds()
+    {
+        var (headroom, cpu, time) = Create(1.0, 1.0, "1");
+
+        var admitted = Run(headroom, cpu, time, TimeSpan.FromSeconds(5), "openai");
+
+        Assert.Equal(500, admitted["openai"]);
+    }
+
+    [Fact]
+    public void ProcessThatCalmsDown_ShadowsEverySampleAgain()
+    {
+        var (headroom, cpu, time) = Create(1.0, 1.0, "0.9");
+        var busy = Run(headroom, cpu, time, TimeSpan.FromSeconds(3), "openai");
+        cpu.CoresBusy = 0.3;
+
+        // The first window after the change still measures the busy past; from the next one on all pass.
+        var calm = Run(headroom, cpu, time, TimeSpan.FromSeconds(3), "openai");
+
+        Assert.True(busy["openai"] < 40, $"{busy["openai"]} admitted while busy");
+        Assert.InRange(calm["openai"], 300 - 25, 300);
+    }
+
+    [Theory]
+    [InlineData("max 100000", null)]
+    [InlineData("50000 100000\n", 0.5)]
+    [InlineData("250000 100000", 2.5)]
+    [InlineData("garbage", null)]
+    public void CpuMax_IsReadAsCores(string text, double? cores) => Assert.Equal(cores, CgroupCpuQuota.ParseCpuMax(text));
+
+    [Theory]
+    [InlineData("-1\n", "100000\n", null)]
+    [InlineData("50000\n", "100000\n", 0.5)]
+    [InlineData("5000", "10000", 0.5)]
+    [InlineData("200000", "100000", 2.0)]
+    public void CfsQuota_IsReadAsCores(string quota, string period, double? cores) => Assert.Equal(cores, CgroupCpuQuota.ParseCfs(quota, period));
+
+    /// <summary>One sampled request per route every 10 ms of simulated time, the CPU clock advancing with it.</summary>
+    private static Dictionary<string, int> Run(CpuHeadroom headroom, SimulatedCpu cpu, FakeTimeProvider time, TimeSpan duration, params string[] routes)
+    {
+        var admitted = routes.ToDictionary(r => r, _ => 0);
+        for (var elapsed = TimeSpan.Zero; elapsed < duration; elapsed += Tick)
+        {
+            foreach (var route in routes)
+            {
+                admitted[route] += headroom.TryAdmit(route) ? 1 : 0;
+            }
+
+            cpu.Advance(Tick);
+            time.Advance(Tick);
+        }
+
+        return admitted;
+    }
+
+    private static (CpuHeadroom, SimulatedCpu, FakeTimeProvider) Create(double coresBusy, double allowedCores, string limit)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Shadowing:MaxCpuUtilization"] = limit })
+            .Build();
+        var policies = new ShadowPolicyStore(configuration, NullLogger<ShadowPolicyStore>.Instance);
+        var time = new FakeTimeProvider();
+        var cpu = new SimulatedCpu { CoresBusy = coresBusy, AllowedCores = allowedCores };
+        return (new CpuHeadroom(cpu, policies, time), cpu, time);
+    }
+
+    private sealed class SimulatedCpu : IProcessCpu
+    {
+        public double CoresBusy { get; set; }
+
+        public TimeSpan UsedTime { get; private set; }
+
+        public double AllowedCores { get; init; }
+
+        public void Advance(TimeSpan wall) => UsedTime += wall * CoresBusy;
+    }
+}
