@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ShadowProxy.Yarp.Shadowing.Admission;
-using ShadowProxy.Yarp.Shadowing.Policy;
 
 namespace ShadowProxy.Gateway.Tests.Shadowing;
 
@@ -20,12 +18,12 @@ public sealed class CpuHeadroomTests
     [InlineData(1.9, 4.0)]
     public void ProcessUnderItsLimit_AdmitsEverySample(double coresBusy, double allowedCores)
     {
-        var (headroom, cpu, time) = Create(coresBusy, allowedCores, "0.9");
+        var setup = Create(coresBusy, allowedCores, 0.9);
 
-        var admitted = Run(headroom, cpu, time, TimeSpan.FromSeconds(10), "openai");
+        var admitted = Run(setup, TimeSpan.FromSeconds(10), "openai");
 
         Assert.Equal(1000, admitted["openai"]);
-        Assert.Equal(coresBusy / allowedCores, headroom.Utilization, 6);
+        Assert.Equal(coresBusy / allowedCores, setup.Gate.Utilization, 6);
     }
 
     [Theory]
@@ -34,9 +32,9 @@ public sealed class CpuHeadroomTests
     [InlineData(1.9, 2.0)]
     public void BusyProcess_LetsSamplesGo_ButOnePerRoutePerSecond(double coresBusy, double allowedCores)
     {
-        var (headroom, cpu, time) = Create(coresBusy, allowedCores, "0.9");
+        var setup = Create(coresBusy, allowedCores, 0.9);
 
-        var admitted = Run(headroom, cpu, time, TimeSpan.FromSeconds(10), "openai", "anthropic");
+        var admitted = Run(setup, TimeSpan.FromSeconds(10), "openai", "anthropic");
 
         // Until the first quarter-second window is measured nothing is known: 25 samples a route pass. Then the
         // process is busy, and each route keeps one sample a second: at 0.25 s and at every whole second after it.
@@ -46,9 +44,9 @@ public sealed class CpuHeadroomTests
     [Fact]
     public void LimitOfOne_NeverSheds()
     {
-        var (headroom, cpu, time) = Create(1.0, 1.0, "1");
+        var setup = Create(1.0, 1.0, 1);
 
-        var admitted = Run(headroom, cpu, time, TimeSpan.FromSeconds(5), "openai");
+        var admitted = Run(setup, TimeSpan.FromSeconds(5), "openai");
 
         Assert.Equal(500, admitted["openai"]);
     }
@@ -56,12 +54,12 @@ public sealed class CpuHeadroomTests
     [Fact]
     public void ProcessThatCalmsDown_ShadowsEverySampleAgain()
     {
-        var (headroom, cpu, time) = Create(1.0, 1.0, "0.9");
-        var busy = Run(headroom, cpu, time, TimeSpan.FromSeconds(3), "openai");
-        cpu.CoresBusy = 0.3;
+        var setup = Create(1.0, 1.0, 0.9);
+        var busy = Run(setup, TimeSpan.FromSeconds(3), "openai");
+        setup.Cpu.CoresBusy = 0.3;
 
         // The first window after the change still measures the busy past; from the next one on all pass.
-        var calm = Run(headroom, cpu, time, TimeSpan.FromSeconds(3), "openai");
+        var calm = Run(setup, TimeSpan.FromSeconds(3), "openai");
 
         Assert.True(busy["openai"] < 40, $"{busy["openai"]} admitted while busy");
         Assert.InRange(calm["openai"], 300 - 25, 300);
@@ -82,33 +80,31 @@ public sealed class CpuHeadroomTests
     public void CfsQuota_IsReadAsCores(string quota, string period, double? cores) => Assert.Equal(cores, CgroupCpuQuota.ParseCfs(quota, period));
 
     /// <summary>One sampled request per route every 10 ms of simulated time, the CPU clock advancing with it.</summary>
-    private static Dictionary<string, int> Run(CpuHeadroom headroom, SimulatedCpu cpu, FakeTimeProvider time, TimeSpan duration, params string[] routes)
+    private static Dictionary<string, int> Run(Headroom setup, TimeSpan duration, params string[] routes)
     {
         var admitted = routes.ToDictionary(r => r, _ => 0);
         for (var elapsed = TimeSpan.Zero; elapsed < duration; elapsed += Tick)
         {
             foreach (var route in routes)
             {
-                admitted[route] += headroom.TryAdmit(route) ? 1 : 0;
+                admitted[route] += setup.Gate.TryAdmit(route, setup.Limit) ? 1 : 0;
             }
 
-            cpu.Advance(Tick);
-            time.Advance(Tick);
+            setup.Cpu.Advance(Tick);
+            setup.Time.Advance(Tick);
         }
 
         return admitted;
     }
 
-    private static (CpuHeadroom, SimulatedCpu, FakeTimeProvider) Create(double coresBusy, double allowedCores, string limit)
+    private static Headroom Create(double coresBusy, double allowedCores, double limit)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Shadowing:MaxCpuUtilization"] = limit })
-            .Build();
-        var policies = new ShadowPolicyStore(configuration, NullLogger<ShadowPolicyStore>.Instance);
         var time = new FakeTimeProvider();
         var cpu = new SimulatedCpu { CoresBusy = coresBusy, AllowedCores = allowedCores };
-        return (new CpuHeadroom(cpu, policies, time), cpu, time);
+        return new Headroom(new CpuHeadroom(cpu, time), cpu, time, limit);
     }
+
+    private sealed record Headroom(CpuHeadroom Gate, SimulatedCpu Cpu, FakeTimeProvider Time, double Limit);
 
     private sealed class SimulatedCpu : IProcessCpu
     {

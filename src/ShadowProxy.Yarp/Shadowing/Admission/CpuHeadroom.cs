@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using ShadowProxy.Yarp.Shadowing.Policy;
-
 namespace ShadowProxy.Yarp.Shadowing.Admission;
 
 /// <summary>
@@ -10,7 +8,7 @@ namespace ShadowProxy.Yarp.Shadowing.Admission;
 /// route per second, which keeps the monitor from going blind. Measured on the samples' own path over windows of
 /// a quarter second, so no timer runs and unsampled requests pay nothing.
 /// </summary>
-internal sealed class CpuHeadroom(IProcessCpu cpu, ShadowPolicyStore policies, TimeProvider time)
+internal sealed class CpuHeadroom(IProcessCpu cpu, TimeProvider time)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan BusyFloor = TimeSpan.FromSeconds(1);
@@ -22,9 +20,9 @@ internal sealed class CpuHeadroom(IProcessCpu cpu, ShadowPolicyStore policies, T
     /// <summary>The share of its CPU allowance the process used in the last complete window.</summary>
     public double Utilization { get; private set; }
 
-    public bool TryAdmit(string routeId)
+    /// <summary>Whether a sample of <paramref name="routeId"/> may be shadowed under the policy's <paramref name="limit"/>.</summary>
+    public bool TryAdmit(string routeId, double limit)
     {
-        var limit = policies.Current.Options.MaxCpuUtilization;
         if (limit >= 1)
         {
             return true;

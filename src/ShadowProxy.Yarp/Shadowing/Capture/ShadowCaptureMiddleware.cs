@@ -40,7 +40,7 @@ internal sealed class ShadowCaptureMiddleware(
         var probe = ClaimProbe(context.Request);
         var decision = probe is not null ? ShadowDecision.Probe : sampler.Decide(context.Request, policy);
         accounting.Decision(policy.RouteId, decision);
-        if (decision == ShadowDecision.Sampled && !cpu.TryAdmit(policy.RouteId))
+        if (decision == ShadowDecision.Sampled && !cpu.TryAdmit(policy.RouteId, snapshot.Options.MaxCpuUtilization))
         {
             accounting.Outcome(policy.RouteId, ShadowOutcome.DroppedCpuLimit);
             return next(context);
