@@ -15,6 +15,12 @@ internal sealed class PrometheusMeterBridge : IDisposable
     private readonly MetricFactory _factory;
     private readonly ConcurrentDictionary<Instrument, Func<string[], object>> _series = new();
 
+    /// <summary>
+    /// Each labelled series once resolved: the request path records several measurements per request, and
+    /// prometheus-net's label lookup allocates and hashes the whole label set every time.
+    /// </summary>
+    private readonly ConcurrentDictionary<SeriesKey, object> _children = new();
+
     public PrometheusMeterBridge(ShadowProxyInstrumentation instrumentation)
     {
         Registry = Metrics.NewCustomRegistry();
@@ -40,18 +46,16 @@ internal sealed class PrometheusMeterBridge : IDisposable
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var values = new string[tags.Length];
-        for (var i = 0; i < tags.Length; i++)
+        var key = SeriesKey.For(instrument, tags);
+        if (key is null || !_children.TryGetValue(key.Value, out var series))
         {
-            values[i] = tags[i].Value?.ToString() ?? string.Empty;
+            series = Resolve(instrument, tags);
+            if (key is { } known)
+            {
+                _children.TryAdd(known, series);
+            }
         }
 
-        if (!_series.TryGetValue(instrument, out var withLabels))
-        {
-            withLabels = _series.GetOrAdd(instrument, Create, tags.ToArray());
-        }
-
-        var series = withLabels(values);
         switch (series)
         {
             case Counter.Child counter:
@@ -64,6 +68,22 @@ internal sealed class PrometheusMeterBridge : IDisposable
                 gauge.Set(value);
                 break;
         }
+    }
+
+    private object Resolve(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var values = new string[tags.Length];
+        for (var i = 0; i < tags.Length; i++)
+        {
+            values[i] = tags[i].Value?.ToString() ?? string.Empty;
+        }
+
+        if (!_series.TryGetValue(instrument, out var withLabels))
+        {
+            withLabels = _series.GetOrAdd(instrument, Create, tags.ToArray());
+        }
+
+        return withLabels(values);
     }
 
     /// <summary>Label names come from the first measurement's tag keys: each instrument is always tagged the same way.</summary>
@@ -90,4 +110,29 @@ internal sealed class PrometheusMeterBridge : IDisposable
     private static string PrometheusName(string name) => name.Replace('.', '_').Replace('-', '_');
 
     public void Dispose() => _listener.Dispose();
+
+    /// <summary>An instrument and up to three string label values; other label sets are resolved each time.</summary>
+    private readonly record struct SeriesKey(Instrument Instrument, string? First, string? Second, string? Third)
+    {
+        public static SeriesKey? For(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            if (tags.Length > 3)
+            {
+                return null;
+            }
+
+            foreach (var tag in tags)
+            {
+                if (tag.Value is not string)
+                {
+                    return null;
+                }
+            }
+
+            return new SeriesKey(instrument, ValueAt(tags, 0), ValueAt(tags, 1), ValueAt(tags, 2));
+        }
+
+        private static string? ValueAt(ReadOnlySpan<KeyValuePair<string, object?>> tags, int index) =>
+            index < tags.Length ? (string)tags[index].Value! : null;
+    }
 }

@@ -5,7 +5,7 @@ namespace ShadowProxy.Gateway.Tests.Shadowing;
 
 /// <summary>
 /// The CPU gate in simulated time: a process under its limit shadows every sample; one at its limit lets them go but
-/// one per route per second; a limit of 1 never sheds.
+/// one per route per second; a pause in sampling does not open the gate for the next burst; a limit of 1 never sheds.
 /// </summary>
 public sealed class CpuHeadroomTests
 {
@@ -58,11 +58,68 @@ public sealed class CpuHeadroomTests
         var busy = Run(setup, TimeSpan.FromSeconds(3), "openai");
         setup.Cpu.CoresBusy = 0.3;
 
-        // The first window after the change still measures the busy past; from the next one on all pass.
+        // The first window after the change still measures the busy past; then the gate reopens over five windows,
+        // one sample in 16, 8, 4, 2 (about 23 of their 100), and the remaining seven pass whole (175).
         var calm = Run(setup, TimeSpan.FromSeconds(3), "openai");
 
         Assert.True(busy["openai"] < 40, $"{busy["openai"]} admitted while busy");
-        Assert.InRange(calm["openai"], 300 - 25, 300);
+        Assert.InRange(calm["openai"], 175 + 20, 175 + 30);
+    }
+
+    [Fact]
+    public void BriefDip_OpensTheGateOnlyAFraction()
+    {
+        var setup = Create(1.0, 1.0, 0.9);
+        Run(setup, TimeSpan.FromSeconds(3), "openai");
+        setup.Cpu.CoresBusy = 0.5;
+        var dip = Run(setup, TimeSpan.FromSeconds(0.25), "openai");
+        setup.Cpu.CoresBusy = 1.0;
+
+        // Judged at the end of the dip, the window opens the next one to one sample in 16; busy again after it.
+        var after = Run(setup, TimeSpan.FromSeconds(0.75), "openai");
+
+        Assert.InRange(dip["openai"] + after["openai"], 1, 1 + (25 / 16) + 1);
+    }
+
+    [Fact]
+    public void BusyProcess_AfterAPause_StaysBusyUntilTheNewLoadIsMeasured()
+    {
+        var setup = Create(1.0, 1.0, 0.9);
+        Run(setup, TimeSpan.FromSeconds(3), "openai");
+        Pause(setup, TimeSpan.FromSeconds(5));
+
+        // The window since the last sample is mostly idle; judged, it would let the first quarter second of the
+        // burst through (25 samples). Instead the gate stays shut: the floor's one, then one at the next second.
+        var burst = Run(setup, TimeSpan.FromSeconds(1.5), "openai");
+
+        Assert.Equal(2, burst["openai"]);
+    }
+
+    [Fact]
+    public void CalmProcess_AfterAPause_AdmitsEverySample()
+    {
+        var setup = Create(0.3, 1.0, 0.9);
+        Run(setup, TimeSpan.FromSeconds(3), "openai");
+        Pause(setup, TimeSpan.FromSeconds(5));
+
+        Assert.Equal(300, Run(setup, TimeSpan.FromSeconds(3), "openai")["openai"]);
+    }
+
+    [Fact]
+    public void BusyProcess_WithSamplesSlowerThanOneASecond_AdmitsEach()
+    {
+        var setup = Create(1.0, 1.0, 0.9);
+        Run(setup, TimeSpan.FromSeconds(3), "openai");
+
+        var admitted = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            setup.Cpu.Advance(TimeSpan.FromSeconds(1.5));
+            setup.Time.Advance(TimeSpan.FromSeconds(1.5));
+            admitted += setup.Gate.TryAdmit("openai", setup.Limit) ? 1 : 0;
+        }
+
+        Assert.Equal(10, admitted);
     }
 
     [Theory]
@@ -95,6 +152,16 @@ public sealed class CpuHeadroomTests
         }
 
         return admitted;
+    }
+
+    /// <summary>No sampled request for <paramref name="duration"/>, the process idle.</summary>
+    private static void Pause(Headroom setup, TimeSpan duration)
+    {
+        var busy = setup.Cpu.CoresBusy;
+        setup.Cpu.CoresBusy = 0;
+        setup.Cpu.Advance(duration);
+        setup.Time.Advance(duration);
+        setup.Cpu.CoresBusy = busy;
     }
 
     private static Headroom Create(double coresBusy, double allowedCores, double limit)
