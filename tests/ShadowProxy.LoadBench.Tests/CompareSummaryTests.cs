@@ -50,6 +50,28 @@ public sealed class CompareSummaryTests
     }
 
     [Fact]
+    public void ThroughputRatio_PrefersTheSideBySideRounds_OfThatPairOnly()
+    {
+        // One at a time the ratio scatters (0.6 and 1.2); side by side it holds at 0.94–0.96.
+        var summary = Summary(
+            saturation:
+            [
+                Saturation("off", 1, 10_000), Saturation("off", 2, 5_000), Saturation("bare-yarp", 1, 9_000), Saturation("bare-yarp", 2, 9_000),
+                Saturation("ten", 1, 6_000), Saturation("ten", 2, 6_000),
+            ],
+            sideBySide:
+            [
+                SideBySide("ten", "off", 1, 4_700, 5_000), SideBySide("ten", "off", 2, 3_800, 4_000), SideBySide("ten", "off", 3, 4_800, 5_000),
+            ]);
+
+        Assert.Equal(0.95, summary.ThroughputRatio("ten", "off"), precision: 9);
+        Assert.Equal(3, summary.SideBySide("ten", "off").Count);
+        Assert.Empty(summary.SideBySide("off", "ten"));
+        // A pair not measured side by side keeps the within-round ratio: 10,000 / 9,000 and 5,000 / 9,000.
+        Assert.Equal(((10_000.0 / 9_000) + (5_000.0 / 9_000)) / 2, summary.ThroughputRatio("off", "bare-yarp"), precision: 9);
+    }
+
+    [Fact]
     public void Goals_FollowTheMedians_AndSkipSystemsThatDidNotRun()
     {
         var summary = Summary(
@@ -88,8 +110,12 @@ public sealed class CompareSummaryTests
     }
 
     private static CompareSummary Summary(
-        SaturationMeasurement[]? saturation = null, StageMeasurement[]? stages = null, MemoryMeasurement[]? memory = null) =>
-        new(saturation ?? [], stages ?? [], memory ?? []);
+        SaturationMeasurement[]? saturation = null, StageMeasurement[]? stages = null, MemoryMeasurement[]? memory = null,
+        SideBySideMeasurement[]? sideBySide = null) =>
+        new(saturation ?? [], stages ?? [], memory ?? [], sideBySide);
+
+    private static SideBySideMeasurement SideBySide(string system, string reference, int round, double systemPerSecond, double referencePerSecond) =>
+        new(system, reference, round, new SaturationResult(systemPerSecond, 1, 0, 0.1, 0.45), new SaturationResult(referencePerSecond, 1, 0, 0.1, 0.45));
 
     private static SaturationMeasurement Saturation(string system, int round, double perSecond, double peak = 100) =>
         new(system, round, new SaturationResult(perSecond, (long)perSecond * 6, 0, 0.1, 0.9), peak);

@@ -19,6 +19,7 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
     private static readonly double[] LoadShares = [0.25, 0.5, 0.75];
 
     private readonly List<SaturationMeasurement> _saturation = [];
+    private readonly List<SideBySideMeasurement> _sideBySide = [];
     private readonly List<StageMeasurement> _stages = [];
     private readonly List<MemoryMeasurement> _memory = [];
 
@@ -60,6 +61,15 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
                 }
             }
 
+            var pairs = CompareGoals.ThroughputPairs.Where(p => running.ContainsKey(p.System) && running.ContainsKey(p.Reference)).ToList();
+            for (var round = 1; round <= settings.Rounds; round++)
+            {
+                foreach (var (system, reference) in pairs)
+                {
+                    await SaturateSideBySideAsync(system, reference, running, work, round, cancellationToken);
+                }
+            }
+
             // The fixed-rate stages measure latency and CPU with the system unthrottled: a quota's stalls would swamp them.
             foreach (var limit in limits.Values)
             {
@@ -94,7 +104,7 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
                 }
             }
 
-            var report = new CompareReport(settings, levels.Select(l => l.rate).ToArray(), _saturation, _stages, _memory, clock.Elapsed, accounting);
+            var report = new CompareReport(settings, levels.Select(l => l.rate).ToArray(), _saturation, _sideBySide, _stages, _memory, clock.Elapsed, accounting);
             await report.WriteAsync(Path.Combine(layout.RepoRoot, settings.Output), cancellationToken);
             Console.WriteLine(report.Markdown());
             return 0;
@@ -138,6 +148,22 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
         var peak = running.ProcessId is { } id ? ProcessMeter.PeakRssMiB(id) : 0;
         _saturation.Add(new SaturationMeasurement(system.Name, round, result, peak));
         Console.WriteLine($"round {round} saturation {system.Name,-22} {result.RequestsPerSecond,8:F0} req/s  failed {result.Failed}  cpu/req {result.CpuMsPerRequest:F3} ms  cores {result.CoresBusy:F2}  peak {peak:F0} MiB");
+    }
+
+    /// <summary>
+    /// Both systems saturated at once, each by its own wrk, both on the systems' core (each under its CPU limit, if
+    /// any): whatever slows the machine at that moment slows both, so their ratio holds still where one-at-a-time
+    /// rounds on this VM scatter it by ±20%.
+    /// </summary>
+    private async Task SaturateSideBySideAsync(
+        string system, string reference, Dictionary<string, RunningSystem> running, string work, int round, CancellationToken cancellationToken)
+    {
+        var both = await Task.WhenAll(
+            WrkSaturation.RunAsync(running[system], Workload.Small, settings.Saturation, work, cancellationToken),
+            WrkSaturation.RunAsync(running[reference], Workload.Small, settings.Saturation, work, cancellationToken));
+        var measurement = new SideBySideMeasurement(system, reference, round, both[0], both[1]);
+        _sideBySide.Add(measurement);
+        Console.WriteLine($"round {round} side by side {system,-16} {both[0].RequestsPerSecond,7:F0} req/s (cores {both[0].CoresBusy:F2})  vs {reference,-16} {both[1].RequestsPerSecond,7:F0} req/s (cores {both[1].CoresBusy:F2})  ratio {measurement.Ratio:F3}");
     }
 
     private async Task OfferLoadAsync(

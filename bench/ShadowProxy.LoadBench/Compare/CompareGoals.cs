@@ -13,6 +13,10 @@ internal static class CompareGoals
     private const string SampleOff = "sample-off";
     private const string SampleTen = "sample-10";
 
+    /// <summary>The throughput ratios the goals read, each measured side by side as well (system, reference).</summary>
+    public static IReadOnlyList<(string System, string Reference)> ThroughputPairs { get; } =
+        [(Off, "bare-yarp"), (Ten, Off), (Ten, "bare-yarp"), (Full, "bare-yarp"), (SampleTen, SampleOff)];
+
     public static IReadOnlyList<Goal> Evaluate(CompareSummary s)
     {
         var goals = new List<Goal>();

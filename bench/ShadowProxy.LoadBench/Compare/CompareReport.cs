@@ -10,7 +10,7 @@ namespace ShadowProxy.LoadBench.Compare;
 /// <summary>Writes report.md and report.json: the summary tables, the goals, and every raw measurement.</summary>
 internal sealed class CompareReport(
     CompareSettings settings, double[] levels, IReadOnlyList<SaturationMeasurement> saturation,
-    IReadOnlyList<StageMeasurement> stages, IReadOnlyList<MemoryMeasurement> memory, TimeSpan elapsed,
+    IReadOnlyList<SideBySideMeasurement> sideBySide, IReadOnlyList<StageMeasurement> stages, IReadOnlyList<MemoryMeasurement> memory, TimeSpan elapsed,
     IReadOnlyDictionary<string, Soak.ShadowAccountingScrape> accounting)
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -20,7 +20,7 @@ internal sealed class CompareReport(
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
 
-    private readonly CompareSummary _summary = new(saturation, stages, memory);
+    private readonly CompareSummary _summary = new(saturation, stages, memory, sideBySide);
     private readonly BenchEnvironment _environment = BenchEnvironment.Read();
 
     public async Task WriteAsync(string directory, CancellationToken cancellationToken)
@@ -35,6 +35,7 @@ internal sealed class CompareReport(
             elapsedSeconds = Math.Round(elapsed.TotalSeconds),
             goals = CompareGoals.Evaluate(_summary),
             saturation,
+            sideBySide,
             stages,
             memory,
             accounting,
@@ -55,7 +56,7 @@ internal sealed class CompareReport(
             Line($"During warm-up and saturation each system's processes had a CPU limit of {cores:0.##} core(s) (a cgroup CFS quota per 100 ms, as Kubernetes enforces `resources.limits.cpu`), so the system rather than the load's core ran out of CPU; the fixed-rate stages ran without it.");
         }
 
-        Line($"Figures are medians over rounds (range in brackets). \"Added\" is the system's percentile minus direct's in the same round, median over rounds.");
+        Line($"Figures are medians over rounds (range in brackets). \"Added\" is the system's percentile minus direct's in the same round, median over rounds. Throughput ratios in the goals are taken side by side (both systems saturated at once, each by its own wrk, see below) where the run measured the pair so.");
         Line($"");
         foreach (var system in settings.Systems)
         {
@@ -73,6 +74,25 @@ internal sealed class CompareReport(
         }
 
         Line($"");
+        if (_summary.SideBySidePairs.Any())
+        {
+            Line($"## Side by side (both saturated at once, {settings.Rounds} round(s) of {settings.Saturation.TotalSeconds:F0} s)");
+            Line($"");
+            Line($"| system | reference | ratio | req/s system | req/s reference | cores busy (system, reference) |");
+            Line($"|---|---|---|---|---|---|");
+            foreach (var (system, reference) in _summary.SideBySidePairs)
+            {
+                var rounds = _summary.SideBySide(system, reference);
+                var ratio = Spread.Of(rounds.Select(m => m.Ratio));
+                var ofSystem = Spread.Of(rounds.Select(m => m.SystemResult.RequestsPerSecond));
+                var ofReference = Spread.Of(rounds.Select(m => m.ReferenceResult.RequestsPerSecond));
+                var busy = (Statistics.Median(rounds.Select(m => m.SystemResult.CoresBusy ?? double.NaN)), Statistics.Median(rounds.Select(m => m.ReferenceResult.CoresBusy ?? double.NaN)));
+                Line($"| {system} | {reference} | {ratio.Median:F3} ({ratio.Min:F3}–{ratio.Max:F3}) | {ofSystem.Median:F0} | {ofReference.Median:F0} | {busy.Item1:F2}, {busy.Item2:F2} |");
+            }
+
+            Line($"");
+        }
+
         Line($"## Saturation (wrk, small JSON, instant upstream)");
         Line($"");
         Line($"| system | req/s | vs bare YARP | CPU ms/request | cores busy | peak RSS MiB | failed |");

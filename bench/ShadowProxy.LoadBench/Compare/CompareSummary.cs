@@ -2,8 +2,11 @@ namespace ShadowProxy.LoadBench.Compare;
 
 /// <summary>Medians over rounds, and differences against `direct` paired within each round before taking the median.</summary>
 internal sealed class CompareSummary(
-    IReadOnlyList<SaturationMeasurement> saturation, IReadOnlyList<StageMeasurement> stages, IReadOnlyList<MemoryMeasurement> memory)
+    IReadOnlyList<SaturationMeasurement> saturation, IReadOnlyList<StageMeasurement> stages, IReadOnlyList<MemoryMeasurement> memory,
+    IReadOnlyList<SideBySideMeasurement>? sideBySide = null)
 {
+    private readonly IReadOnlyList<SideBySideMeasurement> _sideBySide = sideBySide ?? [];
+
     public IEnumerable<string> Systems => saturation.Select(s => s.System).Distinct();
 
     public IEnumerable<string> Stages => stages.Select(s => s.Result.Stage).Distinct();
@@ -13,13 +16,22 @@ internal sealed class CompareSummary(
     public Spread Throughput(string system) => Spread.Of(saturation.Where(s => s.System == system).Select(s => s.Result.RequestsPerSecond));
 
     /// <summary>
-    /// Median over rounds of system ÷ reference throughput within the same round: the machine's speed drifts by tens
-    /// of percent over minutes here, and a ratio taken within one round cancels most of it.
+    /// Median over rounds of system ÷ reference throughput. Taken side by side (both saturated at once) when the run
+    /// measured that pair so, else within the same round of the one-at-a-time saturation: this machine's speed drifts
+    /// by tens of percent over minutes, and a ratio taken at one moment cancels most of it.
     /// </summary>
     public double ThroughputRatio(string system, string reference) =>
-        Statistics.Median(saturation.Where(s => s.System == system).Select(s =>
-            saturation.FirstOrDefault(r => r.System == reference && r.Round == s.Round) is { } other
-                ? s.Result.RequestsPerSecond / other.Result.RequestsPerSecond : double.NaN));
+        SideBySide(system, reference) is { Count: > 0 } paired
+            ? Statistics.Median(paired.Select(m => m.Ratio))
+            : Statistics.Median(saturation.Where(s => s.System == system).Select(s =>
+                saturation.FirstOrDefault(r => r.System == reference && r.Round == s.Round) is { } other
+                    ? s.Result.RequestsPerSecond / other.Result.RequestsPerSecond : double.NaN));
+
+    /// <summary>The rounds in which <paramref name="system"/> and <paramref name="reference"/> were saturated together.</summary>
+    public IReadOnlyList<SideBySideMeasurement> SideBySide(string system, string reference) =>
+        [.. _sideBySide.Where(m => m.System == system && m.Reference == reference)];
+
+    public IEnumerable<(string System, string Reference)> SideBySidePairs => _sideBySide.Select(m => (m.System, m.Reference)).Distinct();
 
     /// <summary>Median over rounds of the CPU per request in a fixed-rate stage.</summary>
     public double StageCpuMsPerRequest(string system, string stage) =>

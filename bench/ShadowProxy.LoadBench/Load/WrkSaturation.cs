@@ -15,7 +15,8 @@ internal static partial class WrkSaturation
     public static async Task<SaturationResult> RunAsync(
         RunningSystem system, Workload workload, TimeSpan duration, string workDirectory, CancellationToken cancellationToken)
     {
-        var script = Path.Combine(workDirectory, "wrk-post.lua");
+        // One script per run: two systems may be saturated at once (side by side).
+        var script = Path.Combine(workDirectory, $"wrk-post-{Guid.NewGuid():N}.lua");
         await File.WriteAllTextAsync(script, Script(system, workload), cancellationToken);
         var cpuBefore = system.ProcessId is { } id ? ProcessMeter.CpuSeconds(id) : 0;
 
@@ -25,9 +26,14 @@ internal static partial class WrkSaturation
             start.ArgumentList.Add(argument);
         }
 
-        using var wrk = Process.Start(start) ?? throw new InvalidOperationException("could not start wrk");
-        var output = await wrk.StandardOutput.ReadToEndAsync(cancellationToken);
-        await wrk.WaitForExitAsync(cancellationToken);
+        string output;
+        using (var wrk = Process.Start(start) ?? throw new InvalidOperationException("could not start wrk"))
+        {
+            output = await wrk.StandardOutput.ReadToEndAsync(cancellationToken);
+            await wrk.WaitForExitAsync(cancellationToken);
+        }
+
+        File.Delete(script);
         var cpu = system.ProcessId is { } after ? ProcessMeter.CpuSeconds(after) - cpuBefore : (double?)null;
 
         var requests = Match(RequestsPattern(), output);

@@ -1,17 +1,19 @@
 using System.Collections.Concurrent;
+
 namespace ShadowProxy.Yarp.Shadowing.Admission;
 
 /// <summary>
 /// Lets a sampled request be shadowed only while the process has CPU to spare (Shadowing:MaxCpuUtilization of what it
 /// may use). Lowest-priority workers cannot protect a pod under a CPU limit: what they run is charged to the same
 /// quota as the proxied traffic. So a busy process lets its samples go before capturing anything, except one per
-/// route per second, which keeps the monitor from going blind. Measured on the samples' own path over windows of
-/// a quarter second, so no timer runs and unsampled requests pay nothing. After a busy window the gate reopens over
-/// five windows (one sample in 16, 8, 4, 2, then all): a sample costs the worker far more CPU than its request costs
-/// the proxy, so opening at once on a brief dip would admit more work than the dip has room for, and the quota pays
-/// it back from the proxied traffic a moment later. A window that spans a pause in sampling
-/// (longer than the one-a-second floor) is not judged: averaged over an idle gap, it would open the gate for the
-/// first quarter second of the next burst, and every sample admitted then is charged to the quota afterwards.
+/// route per second, which keeps the monitor from going blind. Measured on the samples' own path over windows of a
+/// quarter second, so no timer runs and unsampled requests pay nothing.
+/// <para>
+/// A sample costs the worker far more CPU than its request costs the proxy, and the quota is charged for it a moment
+/// after it is admitted. So after a busy window the gate reopens over five windows (one sample in 16, 8, 4, 2, then
+/// all) rather than at once on a brief dip, and a window that spans a pause in sampling (longer than the floor's
+/// second) is not judged: averaged over an idle gap, it would let the whole first quarter second of a burst in.
+/// </para>
 /// </summary>
 internal sealed class CpuHeadroom(IProcessCpu cpu, TimeProvider time)
 {
