@@ -72,6 +72,24 @@ public sealed class CompareSummaryTests
     }
 
     [Fact]
+    public void CpuRule_IsReadAtTheLightestRate_WhereShadowingEverythingIsNotShed()
+    {
+        // At 75% the 100% system sheds and costs what off costs, which would leave 10% no allowance at all.
+        var summary = Summary(stages:
+        [
+            Stage("shadowproxy-off", 1, "small@25%", 1, cpu: 0.50), Stage("shadowproxy-10", 1, "small@25%", 1, cpu: 0.52),
+            Stage("shadowproxy-100", 1, "small@25%", 1, cpu: 0.80),
+            Stage("shadowproxy-off", 1, "small@75%", 1, cpu: 0.33), Stage("shadowproxy-10", 1, "small@75%", 1, cpu: 0.34),
+            Stage("shadowproxy-100", 1, "small@75%", 1, cpu: 0.33),
+        ]);
+
+        var goal = Assert.Single(CompareGoals.Evaluate(summary), g => g.Name.StartsWith("CPU per request at", StringComparison.Ordinal));
+
+        Assert.Equal("CPU per request at small@25%, 10% shadowing", goal.Name);
+        Assert.True(goal.Met, goal.Measured); // 0.52 ≤ 0.50 + 0.15 × 0.30 = 0.545
+    }
+
+    [Fact]
     public void Goals_FollowTheMedians_AndSkipSystemsThatDidNotRun()
     {
         var summary = Summary(
@@ -120,6 +138,6 @@ public sealed class CompareSummaryTests
     private static SaturationMeasurement Saturation(string system, int round, double perSecond, double peak = 100) =>
         new(system, round, new SaturationResult(perSecond, (long)perSecond * 6, 0, 0.1, 0.9), peak);
 
-    private static StageMeasurement Stage(string system, int round, string stage, double p99, double p50 = 0.1) =>
-        new(system, round, new StageResult(stage, 100, 500, 0, new LatencyStats(500, p50, p99, p99 * 1.5, p99 * 2), null));
+    private static StageMeasurement Stage(string system, int round, string stage, double p99, double p50 = 0.1, double? cpu = null) =>
+        new(system, round, new StageResult(stage, 100, 500, 0, new LatencyStats(500, p50, p99, p99 * 1.5, p99 * 2), cpu));
 }

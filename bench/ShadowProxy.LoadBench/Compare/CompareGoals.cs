@@ -9,7 +9,7 @@ internal static class CompareGoals
     private const string Ten = "shadowproxy-10";
     private const string Full = "shadowproxy-100";
     private const string Half = "small@50%";
-    private const string Busiest = "small@75%";
+    private const string Lightest = "small@25%";
     private const string SampleOff = "sample-off";
     private const string SampleTen = "sample-10";
 
@@ -52,13 +52,15 @@ internal static class CompareGoals
             goals.Add(new Goal("chunk pacing: median gap and chunks per stream vs direct", F($"{gap:+0.000;-0.000;0.000} ms, {chunks:+0.0;-0.0;0.0} chunks"), "|gap| ≤ 0.25 ms, chunks within 1", Math.Abs(gap) <= 0.25 && Math.Abs(chunks) <= 1));
         }
 
-        if (s.HasStage(Off, Busiest) && s.HasStage(Ten, Busiest) && s.HasStage(Full, Busiest))
+        if (s.HasStage(Off, Lightest) && s.HasStage(Ten, Lightest) && s.HasStage(Full, Lightest))
         {
-            // 10% of the requests shadowed may cost at most 15% of what shadowing all of them adds. Measured at the
-            // busiest fixed rate, where every sample is compared: at saturation shadow work is shed, 100%'s most.
-            var (off, ten, full) = (s.StageCpuMsPerRequest(Off, Busiest), s.StageCpuMsPerRequest(Ten, Busiest), s.StageCpuMsPerRequest(Full, Busiest));
+            // 10% of the requests shadowed may cost at most 15% of what shadowing all of them adds. Read at the
+            // lightest fixed rate: the rule needs 100% to compare every sample, and at 50% and 75% of capacity the
+            // 100% system's core nears or passes Shadowing:MaxCpuUtilization, so it sheds and its CPU per request
+            // falls towards off's. Shedding by the reference can only lower the allowance, never raise it.
+            var (off, ten, full) = (s.StageCpuMsPerRequest(Off, Lightest), s.StageCpuMsPerRequest(Ten, Lightest), s.StageCpuMsPerRequest(Full, Lightest));
             var limit = off + (0.15 * (full - off));
-            goals.Add(new Goal($"CPU per request at {Busiest}, 10% shadowing", F($"{ten:F4} ms (off {off:F4}, 100% {full:F4})"), F($"≤ off + 0.15 × (100% − off) = {limit:F4} ms"), ten <= limit));
+            goals.Add(new Goal($"CPU per request at {Lightest}, 10% shadowing", F($"{ten:F4} ms (off {off:F4}, 100% {full:F4})"), F($"≤ off + 0.15 × (100% − off) = {limit:F4} ms"), ten <= limit));
         }
 
         if (s.Has(Off) && s.Has(Ten) && s.Has(SampleOff) && s.Has(SampleTen))
@@ -67,9 +69,9 @@ internal static class CompareGoals
             var exe = s.ThroughputRatio(Ten, Off);
             var library = s.ThroughputRatio(SampleTen, SampleOff);
             goals.Add(new Goal("10% vs off throughput: library in the sample vs executable", F($"{library:F3}× vs {exe:F3}×"), "within 0.05", Math.Abs(library - exe) <= 0.05));
-            var exeCpu = s.StageCpuMsPerRequest(Ten, Busiest) - s.StageCpuMsPerRequest(Off, Busiest);
-            var libraryCpu = s.StageCpuMsPerRequest(SampleTen, Busiest) - s.StageCpuMsPerRequest(SampleOff, Busiest);
-            goals.Add(new Goal($"CPU per request added by 10% shadowing at {Busiest}: library vs executable", F($"{libraryCpu:F4} vs {exeCpu:F4} ms"), "within 0.01 ms", Math.Abs(libraryCpu - exeCpu) <= 0.01));
+            var exeCpu = s.StageCpuMsPerRequest(Ten, Lightest) - s.StageCpuMsPerRequest(Off, Lightest);
+            var libraryCpu = s.StageCpuMsPerRequest(SampleTen, Lightest) - s.StageCpuMsPerRequest(SampleOff, Lightest);
+            goals.Add(new Goal($"CPU per request added by 10% shadowing at {Lightest}: library vs executable", F($"{libraryCpu:F4} vs {exeCpu:F4} ms"), "within 0.01 ms", Math.Abs(libraryCpu - exeCpu) <= 0.01));
         }
 
         if (s.Has(Ten) && s.Has("nginx"))
