@@ -111,14 +111,15 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
         }
         finally
         {
-            foreach (var limit in limits.Values)
-            {
-                limit.Dispose();
-            }
-
             foreach (var system in running.Values)
             {
                 await system.DisposeAsync();
+            }
+
+            // After the systems: a cgroup can only be removed once its processes are gone.
+            foreach (var limit in limits.Values)
+            {
+                limit.Dispose();
             }
         }
     }
