@@ -84,9 +84,11 @@ public sealed class DriftedGatewayFixture : IAsyncLifetime
         ReadinessBeforeSwitch = ReadinessGate.Evaluate(ReportBeforeSwitch, "openai", new ReadinessOptions { MinPairs = 100 });
 
         _primary.Profile = BuiltInProfiles.June with { TimeToFirstToken = TimeSpan.FromMilliseconds(5), TokenInterval = TimeSpan.Zero };
-        await SendAsync(client, random, 800);
+        // 1,200 after the swap: at 800 the answer-disagreement evidence (the smallest of the four changes, 0.31 -> 0.40
+        // against its noise floor) ended once in CI at 7.2, just short of Drift; it grows with the pairs.
+        await SendAsync(client, random, 1200);
         await SendSecretAsync(client);
-        await WaitForPairsAsync(1401);
+        await WaitForPairsAsync(1801);
         FinalReport = await WaitForDriftAsync(monitor);
     }
 
