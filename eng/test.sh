@@ -20,8 +20,14 @@ else
   status=1
 fi
 
-# The failed tests' names again at the end, where a reader of the log's tail finds them.
-grep -E '^failed ' "$log" | sed 's/^/  /' | sed '1i failed tests:' || true
+# The failed tests again at the end, where a reader of the log's tail finds them: each name with the first lines of
+# its assertion message (long messages carry process output; the full text is further up).
+awk '
+  /^failed / { if (!shown++) print "failed tests:"; print "  " $0; lines = 0; inside = 1; next }
+  inside && /^  from / { next }
+  inside && /^  / && !/^    / && lines < 12 { print "    " substr($0, 3, 300); lines++; next }
+  { inside = 0 }
+' "$log"
 # One closing line a CI reader understands: the .NET test totals plus the observability and chart checks.
 awk '
   /^[[:space:]]*failed:/    { failed += $2 }
