@@ -2,9 +2,23 @@ using System.Diagnostics;
 
 namespace ShadowProxy.Yarp.Telemetry;
 
-/// <summary>Counts and times every proxied request: two instrument updates, no allocation on the path.</summary>
-internal sealed class RequestMetricsMiddleware(RequestDelegate next, ShadowProxyInstrumentation instrumentation, GenAiConventions conventions)
+/// <summary>
+/// Counts and times every proxied request: two instrument updates, no allocation on the path. A host that owns the
+/// whole gateway (the executable) also has it shape YARP's bare failure statuses into error objects here, after the
+/// capture saw the upstream's own answer and before the status is counted: one async step per request, not two.
+/// </summary>
+internal sealed class RequestMetricsMiddleware(
+    RequestDelegate next, ShadowProxyInstrumentation instrumentation, GenAiConventions conventions, RequestMetricsMiddleware.Mode mode = RequestMetricsMiddleware.Mode.CountOnly)
 {
+    public enum Mode
+    {
+        /// <summary>Count what the host's pipeline answered (the library's <c>UseShadowing</c>).</summary>
+        CountOnly,
+
+        /// <summary>Also write the error object for a failed forward (<see cref="Proxy.UpstreamErrorResponse"/>).</summary>
+        ShapeUpstreamErrors,
+    }
+
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
@@ -19,6 +33,10 @@ internal sealed class RequestMetricsMiddleware(RequestDelegate next, ShadowProxy
         try
         {
             await next(context);
+            if (mode == Mode.ShapeUpstreamErrors)
+            {
+                await Proxy.UpstreamErrorResponse.WriteIfFailedAsync(context);
+            }
         }
         finally
         {

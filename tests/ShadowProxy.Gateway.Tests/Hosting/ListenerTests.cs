@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 
 namespace ShadowProxy.Gateway.Tests.Hosting;
@@ -48,5 +50,39 @@ public sealed class ListenerTests
         using var response = await proxy.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ProxiedRequests_OpenNoAuthentication_AdminRequestsStillAuthenticate()
+    {
+        // Every authentication in a request goes through a request-scoped handler provider; count those made.
+        var providers = 0;
+        await using var upstream = await TestUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(
+            upstream.BaseUri,
+            new Dictionary<string, string?> { ["Admin:Token"] = "listener-test-admin-token-0123456789" },
+            services: s => s.AddScoped<IAuthenticationHandlerProvider>(sp =>
+            {
+                Interlocked.Increment(ref providers);
+                return ActivatorUtilities.CreateInstance<AuthenticationHandlerProvider>(sp);
+            }));
+        using var proxy = gateway.ProxyClient();
+        using var admin = gateway.AdminClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var proxied = await proxy.PostAsync("v1/echo/x", new StringContent("{}"), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, proxied.StatusCode);
+        }
+
+        var afterProxied = Volatile.Read(ref providers);
+        using var refused = await admin.GetAsync("admin/api/drift", TestContext.Current.CancellationToken);
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "listener-test-admin-token-0123456789");
+        using var accepted = await admin.GetAsync("admin/api/drift", TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, afterProxied);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.True(Volatile.Read(ref providers) >= 2, $"{providers} authentication handler providers for two admin requests");
     }
 }

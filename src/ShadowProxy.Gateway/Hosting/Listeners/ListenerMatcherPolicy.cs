@@ -3,22 +3,34 @@ using Microsoft.AspNetCore.Routing.Matching;
 namespace ShadowProxy.Gateway.Hosting.Listeners;
 
 /// <summary>
-/// Keeps the two listeners apart in routing: admin endpoints match only admin connections and everything else
-/// (the proxy routes) only proxy connections, so an admin path can never shadow or expose an upstream path.
+/// Keeps admin endpoints to admin connections, so an admin path can never be reached from the proxy listener and a
+/// proxy route configured over an admin path stays a proxy route there. It applies only where routing finds an admin
+/// endpoint among the candidates: proxied paths pay nothing for it, and the proxy pipeline itself refuses admin
+/// connections (MapShadowProxy).
 /// </summary>
 internal sealed class ListenerMatcherPolicy : MatcherPolicy, IEndpointSelectorPolicy
 {
     public override int Order => -1000;
 
-    public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints) => endpoints.Count > 0;
+    public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints)
+    {
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            if (IsAdminEndpoint(endpoints[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public Task ApplyAsync(HttpContext httpContext, CandidateSet candidates)
     {
         var isAdminConnection = ListenerKinds.IsAdmin(httpContext);
         for (var i = 0; i < candidates.Count; i++)
         {
-            var isAdminEndpoint = candidates[i].Endpoint.Metadata.GetMetadata<AdminEndpointMetadata>() is not null;
-            if (isAdminEndpoint != isAdminConnection)
+            if (IsAdminEndpoint(candidates[i].Endpoint) != isAdminConnection)
             {
                 candidates.SetValidity(i, false);
             }
@@ -26,4 +38,6 @@ internal sealed class ListenerMatcherPolicy : MatcherPolicy, IEndpointSelectorPo
 
         return Task.CompletedTask;
     }
+
+    private static bool IsAdminEndpoint(Endpoint endpoint) => endpoint.Metadata.GetMetadata<AdminEndpointMetadata>() is not null;
 }

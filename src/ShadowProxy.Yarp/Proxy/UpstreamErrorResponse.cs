@@ -6,14 +6,14 @@ namespace ShadowProxy.Yarp.Proxy;
 /// YARP answers a failed forward with a bare status code; SDKs expect an error object, so give them one
 /// that says what went wrong without leaking upstream addresses.
 /// </summary>
-internal sealed class UpstreamErrorMiddleware(RequestDelegate next)
+internal static class UpstreamErrorResponse
 {
-    public async Task InvokeAsync(HttpContext context)
+    /// <summary>After the forward: writes the error object when YARP failed and nothing has reached the client yet.</summary>
+    public static Task WriteIfFailedAsync(HttpContext context)
     {
-        await next(context);
         if (context.GetForwarderErrorFeature() is not { } failure || context.Response.HasStarted || context.RequestAborted.IsCancellationRequested)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var cluster = context.GetReverseProxyFeature().Cluster.Config.ClusterId;
@@ -30,7 +30,7 @@ internal sealed class UpstreamErrorMiddleware(RequestDelegate next)
             _ => (StatusCodes.Status502BadGateway, "upstream_error",
                 $"The upstream '{cluster}' could not be reached or failed mid-request ({Describe(failure.Exception)})."),
         };
-        await GatewayError.WriteAsync(context, status, type, message);
+        return GatewayError.WriteAsync(context, status, type, message);
     }
 
     /// <summary>Kestrel's body limit surfaces inside YARP's body copy as a 413 BadHttpRequestException.</summary>
