@@ -90,6 +90,34 @@ public sealed class CompareSummaryTests
     }
 
     [Fact]
+    public void CpuGoals_ReadTheTogetherStage_WhenTheRunHasIt()
+    {
+        // One at a time the 10% system landed on a slow moment of the VM; loaded together, the same moment hits all.
+        var summary = Summary(
+            saturation:
+            [
+                Saturation("shadowproxy-off", 1, 5_000), Saturation("shadowproxy-10", 1, 4_900),
+                Saturation("sample-off", 1, 5_000), Saturation("sample-10", 1, 4_900),
+            ],
+            stages:
+            [
+                Stage("shadowproxy-off", 1, "small@25%", 1, cpu: 0.50), Stage("shadowproxy-10", 1, "small@25%", 1, cpu: 0.70),
+                Stage("shadowproxy-100", 1, "small@25%", 1, cpu: 0.80),
+                Stage("shadowproxy-off", 1, CompareGoals.Together, 1, cpu: 0.40), Stage("shadowproxy-10", 1, CompareGoals.Together, 1, cpu: 0.42),
+                Stage("shadowproxy-100", 1, CompareGoals.Together, 1, cpu: 0.60),
+                Stage("sample-off", 1, CompareGoals.Together, 1, cpu: 0.41), Stage("sample-10", 1, CompareGoals.Together, 1, cpu: 0.445),
+            ]);
+
+        var goals = CompareGoals.Evaluate(summary);
+        var rule = Assert.Single(goals, g => g.Name.StartsWith("CPU per request at", StringComparison.Ordinal));
+        var library = Assert.Single(goals, g => g.Name.StartsWith("CPU per request added", StringComparison.Ordinal));
+
+        Assert.Equal($"CPU per request at {CompareGoals.Together}, 10% shadowing", rule.Name);
+        Assert.True(rule.Met, rule.Measured); // 0.42 ≤ 0.40 + 0.15 × 0.20 = 0.43; one at a time 0.70 > 0.545
+        Assert.False(library.Met, library.Measured); // the library adds 0.035 ms, the executable 0.02
+    }
+
+    [Fact]
     public void Goals_FollowTheMedians_AndSkipSystemsThatDidNotRun()
     {
         var summary = Summary(

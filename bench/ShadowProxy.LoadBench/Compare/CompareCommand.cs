@@ -90,6 +90,12 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
                 }
             }
 
+            var together = CompareGoals.CpuSystems.Where(running.ContainsKey).ToList();
+            for (var round = 1; together.Count > 1 && round <= settings.Rounds; round++)
+            {
+                await OfferTogetherAsync(together, running, round, levels[0].rate, client, cancellationToken);
+            }
+
             foreach (var system in settings.Systems)
             {
                 _memory.Add(new MemoryMeasurement(system.Name, 0, running[system.Name].ProcessId is { } id ? ProcessMeter.PeakRssMiB(id) : 0));
@@ -190,6 +196,21 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
                 ? $"round {round} {stage,-17} {system.Name,-22} ttft p50 {result.TimeToFirstToken!.P50,7:F3} p99 {result.TimeToFirstToken.P99,7:F3}  gap p50 {result.ChunkGap!.P50,6:F3} p99 {result.ChunkGap.P99,6:F3} ms  chunks {result.ChunksPerStream:F0}  failed {result.Failed}/{result.Sent}"
                 : $"round {round} {stage,-17} {system.Name,-22} p50 {result.Latency.P50,7:F3} p99 {result.Latency.P99,7:F3} p99.9 {result.Latency.P999,7:F3} ms  failed {result.Failed}/{result.Sent}  cpu/req {result.CpuMsPerRequest:F3} ms");
         }
+    }
+
+    /// <summary>Every system in <paramref name="systems"/> offered the same rate at once, each by its own open-loop load.</summary>
+    private async Task OfferTogetherAsync(
+        List<string> systems, Dictionary<string, RunningSystem> running, int round, double rate, HttpClient client, CancellationToken cancellationToken)
+    {
+        var results = await Task.WhenAll(systems.Select(name =>
+            new FixedRateLoad(client).RunAsync(running[name], Workload.Small, CompareGoals.Together, rate, settings.Stage, cancellationToken)));
+        for (var i = 0; i < systems.Count; i++)
+        {
+            _stages.Add(new StageMeasurement(systems[i], round, results[i]));
+        }
+
+        Console.WriteLine($"round {round} {CompareGoals.Together} at {rate:F0} req/s each: " + string.Join(", ", systems.Select((name, i) =>
+            $"{name} {results[i].CpuMsPerRequest:F3} ms/req (failed {results[i].Failed}/{results[i].Sent})")));
     }
 
     private bool IsFaultVariant(string name) => settings.Systems.First(s => s.Name == name).BaselineFaultVariant;
