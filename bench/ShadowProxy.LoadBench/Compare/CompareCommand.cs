@@ -90,10 +90,12 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
                 }
             }
 
+            // Together they are offered the 50% level, split evenly: their shared core stays mostly idle, as it is for
+            // one system at 25% (the first try offered each 25% and overloaded the core: p50 1.5 s, 2026-12-07 run 5).
             var together = CompareGoals.CpuSystems.Where(running.ContainsKey).ToList();
             for (var round = 1; together.Count > 1 && round <= settings.Rounds; round++)
             {
-                await OfferTogetherAsync(together, running, round, levels[0].rate, client, cancellationToken);
+                await OfferTogetherAsync(together, running, round, Math.Floor(levels[1].rate / together.Count), client, cancellationToken);
             }
 
             foreach (var system in settings.Systems)
@@ -198,12 +200,15 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
         }
     }
 
-    /// <summary>Every system in <paramref name="systems"/> offered the same rate at once, each by its own open-loop load.</summary>
+    /// <summary>
+    /// Every system in <paramref name="systems"/> offered the same rate at once, each by its own open-loop load, for
+    /// three stage lengths: at a light rate the CPU clock's 10 ms ticks need the longer count.
+    /// </summary>
     private async Task OfferTogetherAsync(
         List<string> systems, Dictionary<string, RunningSystem> running, int round, double rate, HttpClient client, CancellationToken cancellationToken)
     {
         var results = await Task.WhenAll(systems.Select(name =>
-            new FixedRateLoad(client).RunAsync(running[name], Workload.Small, CompareGoals.Together, rate, settings.Stage, cancellationToken)));
+            new FixedRateLoad(client).RunAsync(running[name], Workload.Small, CompareGoals.Together, rate, settings.Stage * 3, cancellationToken)));
         for (var i = 0; i < systems.Count; i++)
         {
             _stages.Add(new StageMeasurement(systems[i], round, results[i]));

@@ -59,7 +59,7 @@ internal sealed class CompareReport(
         Line($"Figures are medians over rounds (range in brackets). \"Added\" is the system's percentile minus direct's in the same round, median over rounds. Throughput ratios in the goals are taken side by side (both systems saturated at once, each by its own wrk, see below) where the run measured the pair so.");
         if (_summary.Stages.Contains(CompareGoals.Together))
         {
-            Line($"In the stage `{CompareGoals.Together}` the systems the CPU goals compare were offered the lightest fixed rate all at once, each by its own load, after the one-at-a-time stages; the CPU goals read it.");
+            Line($"In the stage `{CompareGoals.Together}` the systems the CPU goals compare were loaded all at once, each by its own fixed-rate load (together the 50% level, split evenly), after the one-at-a-time stages; the CPU goals read it.");
         }
 
         Line($"");
