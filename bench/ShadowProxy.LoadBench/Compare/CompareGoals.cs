@@ -66,10 +66,11 @@ internal static class CompareGoals
         var cpuStage = s.HasStage(Off, Together) ? Together : Lightest;
         if (s.HasStage(Off, cpuStage) && s.HasStage(Ten, cpuStage) && s.HasStage(Full, cpuStage))
         {
-            // 10% of the requests shadowed may cost at most 15% of what shadowing all of them adds. Read at the
-            // lightest fixed rate: the rule needs 100% to compare every sample, and at 50% and 75% of capacity the
-            // 100% system's core nears or passes Shadowing:MaxCpuUtilization, so it sheds and its CPU per request
-            // falls towards off's. Shedding by the reference can only lower the allowance, never raise it.
+            // 10% of the requests shadowed may cost at most 15% of what shadowing all of them adds. Read at a light
+            // fixed rate (the together stage, else the lightest level one at a time): the rule needs 100% to compare
+            // every sample, and at 50% and 75% of capacity the 100% system's core nears or passes
+            // Shadowing:MaxCpuUtilization, so it sheds and its CPU per request falls towards off's. Shedding by the
+            // reference can only lower the allowance, never raise it.
             var (off, ten, full) = (s.StageCpuMsPerRequest(Off, cpuStage), s.StageCpuMsPerRequest(Ten, cpuStage), s.StageCpuMsPerRequest(Full, cpuStage));
             var limit = off + (0.15 * (full - off));
             goals.Add(new Goal($"CPU per request at {cpuStage}, 10% shadowing", F($"{ten:F4} ms (off {off:F4}, 100% {full:F4})"), F($"≤ off + 0.15 × (100% − off) = {limit:F4} ms"), ten <= limit));
