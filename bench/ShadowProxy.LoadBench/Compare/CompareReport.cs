@@ -91,8 +91,9 @@ internal sealed class CompareReport(
                 var ratio = Spread.Of(rounds.Select(m => m.Ratio));
                 var ofSystem = Spread.Of(rounds.Select(m => m.SystemResult.RequestsPerSecond));
                 var ofReference = Spread.Of(rounds.Select(m => m.ReferenceResult.RequestsPerSecond));
-                var busy = (Statistics.Median(rounds.Select(m => m.SystemResult.CoresBusy ?? double.NaN)), Statistics.Median(rounds.Select(m => m.ReferenceResult.CoresBusy ?? double.NaN)));
-                Line($"| {system} | {reference} | {ratio.Median:F3} ({ratio.Min:F3}–{ratio.Max:F3}) | {ofSystem.Median:F0} | {ofReference.Median:F0} | {busy.Item1:F2}, {busy.Item2:F2} |");
+                var systemBusy = Statistics.Median(rounds.Select(m => m.SystemResult.CoresBusy ?? double.NaN));
+                var referenceBusy = Statistics.Median(rounds.Select(m => m.ReferenceResult.CoresBusy ?? double.NaN));
+                Line($"| {system} | {reference} | {ratio.Median:F3} ({ratio.Min:F3}–{ratio.Max:F3}) | {ofSystem.Median:F0} | {ofReference.Median:F0} | {systemBusy:F2}, {referenceBusy:F2} |");
             }
 
             Line($"");

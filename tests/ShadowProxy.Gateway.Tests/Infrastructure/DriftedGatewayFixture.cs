@@ -19,6 +19,14 @@ public sealed class DriftedGatewayFixture : IAsyncLifetime
     public const string AdminToken = "admin-token-for-tests-0123456789";
     public const string PlantedSecret = "sk-planted0123456789abcdefSECRET";
 
+    private const int RequestsBeforeSwap = 600;
+
+    /// <summary>
+    /// At 800 the answer-disagreement evidence (the smallest of the four changes, 0.31 -> 0.40 against its noise
+    /// floor) ended once in CI at 7.2, just short of Drift; it grows with the pairs.
+    /// </summary>
+    private const int RequestsAfterSwap = 1200;
+
     private SimulatorServer _primary = null!;
     private SimulatorServer _baseline = null!;
 
@@ -77,18 +85,16 @@ public sealed class DriftedGatewayFixture : IAsyncLifetime
         // Enough pairs that the default, noise-relative readiness gate can pass an unchanged model: it needs the
         // agreement's lower bound within Tolerance (0.10) of the noise floor's upper bound, and at 200 pairs (about 100
         // replicates) the two 95% half-widths alone add up to about 0.15, so passing was luck.
-        await SendAsync(client, random, 600);
+        await SendAsync(client, random, RequestsBeforeSwap);
         var monitor = Gateway.Services.GetRequiredService<DriftMonitor>();
-        await WaitForPairsAsync(600);
+        await WaitForPairsAsync(RequestsBeforeSwap);
         ReportBeforeSwitch = await monitor.RefreshAsync(CancellationToken.None);
         ReadinessBeforeSwitch = ReadinessGate.Evaluate(ReportBeforeSwitch, "openai", new ReadinessOptions { MinPairs = 100 });
 
         _primary.Profile = BuiltInProfiles.June with { TimeToFirstToken = TimeSpan.FromMilliseconds(5), TokenInterval = TimeSpan.Zero };
-        // 1,200 after the swap: at 800 the answer-disagreement evidence (the smallest of the four changes, 0.31 -> 0.40
-        // against its noise floor) ended once in CI at 7.2, just short of Drift; it grows with the pairs.
-        await SendAsync(client, random, 1200);
+        await SendAsync(client, random, RequestsAfterSwap);
         await SendSecretAsync(client);
-        await WaitForPairsAsync(1801);
+        await WaitForPairsAsync(RequestsBeforeSwap + RequestsAfterSwap + 1);
         FinalReport = await WaitForDriftAsync(monitor);
     }
 
