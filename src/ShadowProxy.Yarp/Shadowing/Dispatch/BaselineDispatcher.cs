@@ -42,11 +42,11 @@ internal sealed partial class BaselineDispatcher(
             _lowPriority = new LowPriorityTaskScheduler(Math.Max(1, Environment.ProcessorCount));
         }
 
-        // With Lowest, each worker loop lives on the lowest-priority threads: its awaits resume there, so a job starts
-        // only when such a thread gets to run (the CPU has room beyond the proxied traffic) and runs there whole.
-        return Task.WhenAll(Enumerable.Range(0, options.Workers).Select(_ => _lowPriority is null
-            ? Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)
-            : Task.Factory.StartNew(() => WorkAsync(stoppingToken), CancellationToken.None, TaskCreationOptions.DenyChildAttach, _lowPriority).Unwrap()));
+        // With Lowest, the batch loop and every job live on the lowest-priority threads: awaits resume there, so a job
+        // starts only when such a thread gets to run (the CPU has room beyond the proxied traffic) and runs there whole.
+        return _lowPriority is null
+            ? Task.Run(() => RunBatchesAsync(options.Workers, stoppingToken), CancellationToken.None)
+            : Task.Factory.StartNew(() => RunBatchesAsync(options.Workers, stoppingToken), CancellationToken.None, TaskCreationOptions.DenyChildAttach, _lowPriority).Unwrap();
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -69,35 +69,6 @@ internal sealed partial class BaselineDispatcher(
         _lowPriority?.Dispose();
         _abandon.Dispose();
         base.Dispose();
-    }
-
-    private async Task WorkAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            // At the lowest priority a saturated process leaves jobs queued here, and the queue sheds.
-            ShadowExchange exchange;
-            try
-            {
-                exchange = await queue.DequeueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            using (exchange)
-            {
-                // In-flight work gets a grace period at shutdown rather than the stopping token itself.
-                var (claim, outcome) = await SettleAsync(exchange, _abandon.Token);
-                if (claim == PairClaim.Won)
-                {
-                    accounting.Outcome(exchange.Policy.RouteId, outcome);
-                }
-
-                await queue.CompleteAsync(exchange, settled: claim != PairClaim.Unavailable, CancellationToken.None);
-            }
-        }
     }
 
     /// <summary>

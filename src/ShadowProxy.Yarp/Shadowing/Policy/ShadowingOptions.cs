@@ -8,8 +8,8 @@ internal sealed record ShadowingOptions
     /// <summary>Exchanges waiting for a baseline call; past this they are dropped and counted, never waited for.</summary>
     public int QueueCapacity { get; init; } = 1_000;
 
-    /// <summary>Background workers calling baselines; calls take seconds and are I/O-bound, so many are cheap.
-    /// Each route also has its own concurrency cap (Baseline:MaxConcurrency).</summary>
+    /// <summary>Shadow jobs (baseline calls and comparisons) in flight at once; calls take seconds and are I/O-bound, so
+    /// many are cheap. Each route also has its own concurrency cap (Baseline:MaxConcurrency).</summary>
     public int Workers { get; init; } = 32;
 
     /// <summary>

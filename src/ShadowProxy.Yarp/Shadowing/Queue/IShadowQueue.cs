@@ -10,6 +10,12 @@ internal interface IShadowQueue
 
     ValueTask<ShadowExchange> DequeueAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Takes an exchange already delivered to this process's workers, without waiting: the rest of a batch once
+    /// <see cref="DequeueAsync"/> has woken the workers.
+    /// </summary>
+    bool TryTakeDelivered([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShadowExchange? exchange);
+
     /// <summary>Takes an exchange if one is waiting, without waiting (used to account for leftovers at shutdown).</summary>
     bool TryDequeue([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShadowExchange? exchange);
 

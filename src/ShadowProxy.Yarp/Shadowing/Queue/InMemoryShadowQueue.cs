@@ -18,6 +18,8 @@ internal sealed class InMemoryShadowQueue(ShadowPolicyStore policies) : IShadowQ
 
     public ValueTask<ShadowExchange> DequeueAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAsync(cancellationToken);
 
+    public bool TryTakeDelivered([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShadowExchange? exchange) => _channel.Reader.TryRead(out exchange);
+
     public bool TryDequeue([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShadowExchange? exchange) => _channel.Reader.TryRead(out exchange);
 
     public ValueTask CompleteAsync(ShadowExchange exchange, bool settled, CancellationToken cancellationToken) => ValueTask.CompletedTask;

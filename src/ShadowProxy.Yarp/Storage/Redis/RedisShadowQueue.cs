@@ -66,6 +66,9 @@ internal sealed partial class RedisShadowQueue(
         return _incoming.Reader.ReadAsync(cancellationToken);
     }
 
+    /// <summary>Entries this worker has read from the stream and not yet handed to a job.</summary>
+    public bool TryTakeDelivered([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShadowExchange? exchange) => _incoming.Reader.TryRead(out exchange);
+
     /// <summary>Always false: entries already read stay pending in the shared stream and another worker re-claims them.</summary>
     public bool TryDequeue([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShadowExchange? exchange)
     {

@@ -1,0 +1,80 @@
+using ShadowProxy.Gateway.Tests.Infrastructure;
+using ShadowProxy.Yarp.Shadowing.Accounting;
+
+namespace ShadowProxy.Gateway.Tests.Shadowing;
+
+/// <summary>
+/// `Shadowing:Workers` bounds the shadow jobs in flight: a slow baseline sees exactly that many calls at once, never
+/// more, and every queued sample still gets its pair. Sparse samples (one at a time, with pauses) are also paired.
+/// </summary>
+public sealed class WorkerConcurrencyTests
+{
+    [Fact]
+    public async Task SlowBaseline_SeesAtMostWorkersCallsAtOnce_AndEverySampleIsPaired()
+    {
+        const int samples = 9;
+        await using var setup = await RecordingSetup.StartAsync(new Dictionary<string, string?>
+        {
+            ["Shadowing:Workers"] = "3",
+            [$"Shadowing:Routes:{RecordingSetup.Route}:Baseline:Timeout"] = "00:00:10",
+        });
+        var inFlight = 0;
+        var peak = 0;
+        setup.Baseline.Respond = async (context, request) =>
+        {
+            var now = Interlocked.Increment(ref inFlight);
+            InterlockedMax(ref peak, now);
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(300), context.RequestAborted);
+                await RecordingUpstream.EchoChatAsync(context, request);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight);
+            }
+        };
+        using var client = setup.Gateway.ProxyClient();
+
+        for (var i = 0; i < samples; i++)
+        {
+            using var response = await client.SendAsync(BaselineRequestTests.Chat($$"""{"model":"gpt-4o","messages":[{"role":"user","content":"q{{i}}"}]}"""), TestContext.Current.CancellationToken);
+            Assert.True(response.IsSuccessStatusCode);
+        }
+
+        await setup.WaitForAccountingAsync();
+
+        Assert.Equal(samples, setup.Accounting.Outcomes(RecordingSetup.Route, ShadowOutcome.Paired));
+        Assert.Equal(3, Volatile.Read(ref peak));
+    }
+
+    [Fact]
+    public async Task SparseSamples_AreEachPaired()
+    {
+        await using var setup = await RecordingSetup.StartAsync();
+        using var client = setup.Gateway.ProxyClient();
+
+        for (var i = 1; i <= 4; i++)
+        {
+            using var response = await client.SendAsync(BaselineRequestTests.Chat($$"""{"model":"gpt-4o","messages":[{"role":"user","content":"q{{i}}"}]}"""), TestContext.Current.CancellationToken);
+            Assert.True(response.IsSuccessStatusCode);
+            await setup.WaitForAccountingAsync();
+            Assert.Equal(i, setup.Accounting.Outcomes(RecordingSetup.Route, ShadowOutcome.Paired));
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (value > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref target, value, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
+}
