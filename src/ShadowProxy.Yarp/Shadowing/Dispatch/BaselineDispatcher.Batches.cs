@@ -5,21 +5,30 @@ namespace ShadowProxy.Yarp.Shadowing.Dispatch;
 internal sealed partial class BaselineDispatcher
 {
     /// <summary>
-    /// How long sparse exchanges wait for company. Every wake-up of the workers costs context switches, which at light
-    /// sampling cost more than the comparison itself; jobs started together share them (the benchmark's CPU rule). Drift
-    /// is judged over hours, so starting a baseline call a tenth of a second later changes nothing an operator sees.
+    /// How long sparse exchanges wait for company. A job started alone pays its own wake-ups and runs on cold caches;
+    /// at light sampling that costs several times what the comparison itself costs (the benchmark's CPU rule), while
+    /// jobs started together share them. Drift is judged over hours, so a baseline call a second later changes
+    /// nothing an operator sees.
     /// </summary>
-    internal static readonly TimeSpan GatherWindow = TimeSpan.FromMilliseconds(100);
+    internal static readonly TimeSpan GatherWindow = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often a gathering pause looks at the queue, to end early once a full batch waits. It also bounds what
+    /// gathering can cost a busy shared queue: at least a full batch every check.
+    /// </summary>
+    private static readonly TimeSpan GatherCheck = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// One loop starts jobs in at most <paramref name="workers"/> slots at once, taking every delivered exchange while
-    /// a slot is free. When the queue runs dry after a small batch, it pauses <see cref="GatherWindow"/> before it
-    /// waits again, so the next arrivals start together. It never pauses while exchanges wait, nor when a window's
-    /// arrivals would fill a quarter of the queue (the pause must never be what makes the queue shed).
+    /// a slot is free. When the queue runs dry after a small batch, it pauses up to <see cref="GatherWindow"/> before
+    /// it waits again, so the next arrivals start together. It never pauses while exchanges wait, and a pause ends as
+    /// soon as a full batch (a slot each, at most a quarter of the queue) waits: gathering must never be what makes
+    /// the queue shed, nor what holds back a shared queue's backlog.
     /// </summary>
     private async Task RunBatchesAsync(int workers, CancellationToken stoppingToken)
     {
         using var slots = new SemaphoreSlim(workers, workers);
+        var fullBatch = Math.Max(1, Math.Min(workers, queue.Capacity / 4));
         try
         {
             while (true)
@@ -38,10 +47,9 @@ internal sealed partial class BaselineDispatcher
 
                 _ = RunJobAsync(first, slots);
                 var (started, ranDry) = StartDelivered(slots);
-                if (ranDry && started + 1 < queue.Capacity / 4)
+                if (ranDry && started + 1 < fullBatch)
                 {
-                    // Real time, not the injected clock: a scheduling pause, not something a test's clock should hold.
-                    await Task.Delay(GatherWindow, stoppingToken);
+                    await GatherAsync(fullBatch, stoppingToken);
                 }
             }
         }
@@ -54,6 +62,15 @@ internal sealed partial class BaselineDispatcher
         for (var i = 0; i < workers; i++)
         {
             await slots.WaitAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Real time, not the injected clock: a scheduling pause, not something a test's clock should hold.</summary>
+    private async Task GatherAsync(int fullBatch, CancellationToken stoppingToken)
+    {
+        for (var waited = TimeSpan.Zero; waited < GatherWindow && queue.Depth < fullBatch; waited += GatherCheck)
+        {
+            await Task.Delay(GatherCheck, stoppingToken);
         }
     }
 
