@@ -36,4 +36,26 @@ public sealed class ShadowAccountingScrapeTests
 
         Assert.False(scrape.Balanced);
     }
+
+    [Fact]
+    public void Since_GivesWhatHappenedBetweenTwoScrapes_AndPlusAddsStages()
+    {
+        var before = ShadowAccountingScrape.Parse("""
+            shadowproxy_shadow_decisions_total{route="openai",decision="sampled"} 100
+            shadowproxy_shadow_outcomes_total{route="openai",outcome="paired"} 90
+            shadowproxy_shadow_outcomes_total{route="openai",outcome="dropped_queue_full"} 10
+            """);
+        var after = ShadowAccountingScrape.Parse("""
+            shadowproxy_shadow_decisions_total{route="openai",decision="sampled"} 150
+            shadowproxy_shadow_outcomes_total{route="openai",outcome="paired"} 130
+            shadowproxy_shadow_outcomes_total{route="openai",outcome="dropped_queue_full"} 20
+            """);
+
+        var stage = after.Since(before);
+        var twice = ShadowAccountingScrape.None.Plus(stage).Plus(stage);
+
+        Assert.Equal((50, 40, 10), (stage.Sampled, stage.Outcomes["paired"], stage.Outcomes["dropped_queue_full"]));
+        Assert.True(stage.Balanced);
+        Assert.Equal((100, 80, 20), (twice.Sampled, twice.Outcomes["paired"], twice.Outcomes["dropped_queue_full"]));
+    }
 }

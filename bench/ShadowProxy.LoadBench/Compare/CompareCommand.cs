@@ -22,6 +22,7 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
     private readonly List<SideBySideMeasurement> _sideBySide = [];
     private readonly List<StageMeasurement> _stages = [];
     private readonly List<MemoryMeasurement> _memory = [];
+    private readonly Dictionary<string, Soak.ShadowAccountingScrape> _togetherAccounting = [];
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -90,8 +91,9 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
                 }
             }
 
-            // Together they are offered the 50% level, split evenly: their shared core stays mostly idle, as it is for
-            // one system at 25% (the first try offered each 25% and overloaded the core: p50 1.5 s, 2026-12-07 run 5).
+            // Together they are offered the 50% level, split evenly (the first try offered each 25% and overloaded the
+            // core: p50 1.5 s, 2026-12-07 run 5). At light load a request costs several times its saturated CPU, so
+            // even this keeps the shared core busy; the stage's own shadow accounting shows what the 100% system paired.
             var together = CompareGoals.CpuSystems.Where(running.ContainsKey).ToList();
             for (var round = 1; together.Count > 1 && round <= settings.Rounds; round++)
             {
@@ -112,7 +114,7 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
                 }
             }
 
-            var report = new CompareReport(settings, levels.Select(l => l.rate).ToArray(), _saturation, _sideBySide, _stages, _memory, clock.Elapsed, accounting);
+            var report = new CompareReport(settings, levels.Select(l => l.rate).ToArray(), _saturation, _sideBySide, _stages, _memory, clock.Elapsed, accounting, _togetherAccounting);
             await report.WriteAsync(Path.Combine(layout.RepoRoot, settings.Output), cancellationToken);
             Console.WriteLine(report.Markdown());
             return 0;
@@ -207,11 +209,20 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
     private async Task OfferTogetherAsync(
         List<string> systems, Dictionary<string, RunningSystem> running, int round, double rate, HttpClient client, CancellationToken cancellationToken)
     {
+        var shadowing = systems.Where(name => running[name].AdminBase is not null).ToList();
+        var before = await Task.WhenAll(shadowing.Select(name => Soak.ShadowAccountingScrape.ReadAsync(client, running[name].AdminBase!, cancellationToken)));
         var results = await Task.WhenAll(systems.Select(name =>
             new FixedRateLoad(client).RunAsync(running[name], Workload.Small, CompareGoals.Together, rate, settings.Stage * 3, cancellationToken)));
         for (var i = 0; i < systems.Count; i++)
         {
             _stages.Add(new StageMeasurement(systems[i], round, results[i]));
+        }
+
+        // Whether the reference compared what it sampled: the CPU rule assumes the 100% system pairs every request.
+        for (var i = 0; i < shadowing.Count; i++)
+        {
+            var after = await Soak.ShadowAccountingScrape.SettledAsync(client, running[shadowing[i]].AdminBase!, TimeSpan.FromSeconds(5), cancellationToken);
+            _togetherAccounting[shadowing[i]] = _togetherAccounting.GetValueOrDefault(shadowing[i], Soak.ShadowAccountingScrape.None).Plus(after.Since(before[i]));
         }
 
         Console.WriteLine($"round {round} {CompareGoals.Together} at {rate:F0} req/s each: " + string.Join(", ", systems.Select((name, i) =>

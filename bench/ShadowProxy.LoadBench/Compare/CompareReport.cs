@@ -11,7 +11,7 @@ namespace ShadowProxy.LoadBench.Compare;
 internal sealed class CompareReport(
     CompareSettings settings, double[] levels, IReadOnlyList<SaturationMeasurement> saturation,
     IReadOnlyList<SideBySideMeasurement> sideBySide, IReadOnlyList<StageMeasurement> stages, IReadOnlyList<MemoryMeasurement> memory, TimeSpan elapsed,
-    IReadOnlyDictionary<string, Soak.ShadowAccountingScrape> accounting)
+    IReadOnlyDictionary<string, Soak.ShadowAccountingScrape> accounting, IReadOnlyDictionary<string, Soak.ShadowAccountingScrape> togetherAccounting)
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -39,6 +39,7 @@ internal sealed class CompareReport(
             stages,
             memory,
             accounting,
+            togetherAccounting,
         };
         await File.WriteAllTextAsync(Path.Combine(directory, "report.json"), JsonSerializer.Serialize(json, JsonOptions), cancellationToken);
     }
@@ -135,22 +136,29 @@ internal sealed class CompareReport(
             Line($"| {system} | {_summary.Latency(system, Stream, r => r.TimeToFirstToken!.P50).Median:F3} | {_summary.Latency(system, Stream, r => r.TimeToFirstToken!.P99).Median:F3} | {_summary.Added(system, Stream, r => r.TimeToFirstToken!.P50):F3} | {_summary.Added(system, Stream, r => r.TimeToFirstToken!.P99):F3} | {_summary.Latency(system, Stream, r => r.ChunkGap!.P50).Median:F3} | {_summary.Latency(system, Stream, r => r.ChunkGap!.P99).Median:F3} | {_summary.Latency(system, Stream, r => r.ChunksPerStream).Median:F1} | {_summary.Failed(system, Stream)}/{_summary.Sent(system, Stream)} |");
         }
 
-        if (accounting.Count > 0)
+        // Under saturation the low-priority comparison yields to the proxy and the queue sheds: say how much.
+        AccountingTable("Shadow accounting over the whole run (saturation and fixed rates)", accounting);
+        AccountingTable($"Shadow accounting in the stage `{CompareGoals.Together}`", togetherAccounting);
+        return md.ToString();
+
+        void AccountingTable(string title, IReadOnlyDictionary<string, Soak.ShadowAccountingScrape> scrapes)
         {
-            // Under saturation the low-priority comparison yields to the proxy and the queue sheds: say how much.
+            if (scrapes.Count == 0)
+            {
+                return;
+            }
+
             Line($"");
-            Line($"## Shadow accounting over the whole run (saturation and fixed rates)");
+            Line($"## {title}");
             Line($"");
             Line($"| system | sampled | outcomes | paired | dropped_queue_full | other |");
             Line($"|---|---|---|---|---|---|");
-            foreach (var (system, scrape) in accounting)
+            foreach (var (system, scrape) in scrapes)
             {
                 var paired = scrape.Outcomes.GetValueOrDefault("paired");
                 var shed = scrape.Outcomes.GetValueOrDefault("dropped_queue_full");
                 Line($"| {system} | {scrape.Sampled} | {scrape.TotalOutcomes} | {paired} | {shed} | {scrape.TotalOutcomes - paired - shed} |");
             }
         }
-
-        return md.ToString();
     }
 }

@@ -10,6 +10,20 @@ internal sealed partial record ShadowAccountingScrape(long Sampled, IReadOnlyDic
 
     public bool Balanced => Sampled == TotalOutcomes;
 
+    public static ShadowAccountingScrape None { get; } = new(0, new Dictionary<string, long>());
+
+    /// <summary>What happened between <paramref name="earlier"/> and this scrape of the same counters.</summary>
+    public ShadowAccountingScrape Since(ShadowAccountingScrape earlier) => new(
+        Sampled - earlier.Sampled,
+        Outcomes.ToDictionary(o => o.Key, o => o.Value - earlier.Outcomes.GetValueOrDefault(o.Key)));
+
+    public ShadowAccountingScrape Plus(ShadowAccountingScrape other) => new(
+        Sampled + other.Sampled,
+        Outcomes.Keys.Union(other.Outcomes.Keys).ToDictionary(k => k, k => Outcomes.GetValueOrDefault(k) + other.Outcomes.GetValueOrDefault(k)));
+
+    public static async Task<ShadowAccountingScrape> ReadAsync(HttpClient client, Uri admin, CancellationToken cancellationToken) =>
+        Parse(await client.GetStringAsync(new Uri(admin, "metrics"), cancellationToken));
+
     /// <summary>
     /// Polls until every sampled request has its outcome. A full queue takes a while to drain, so it waits as long as
     /// outcomes keep coming, and gives up after <paramref name="quiet"/> without progress.
@@ -20,7 +34,7 @@ internal sealed partial record ShadowAccountingScrape(long Sampled, IReadOnlyDic
         long lastOutcomes = -1;
         while (true)
         {
-            var scrape = Parse(await client.GetStringAsync(new Uri(admin, "metrics"), cancellationToken));
+            var scrape = await ReadAsync(client, admin, cancellationToken);
             if (scrape.TotalOutcomes != lastOutcomes)
             {
                 lastOutcomes = scrape.TotalOutcomes;
