@@ -18,12 +18,16 @@ public sealed class WorkerConcurrencyTests
             ["Shadowing:Workers"] = "3",
             [$"Shadowing:Routes:{RecordingSetup.Route}:Baseline:Timeout"] = "00:00:10",
         });
+        var gate = new Lock();
         var inFlight = 0;
         var peak = 0;
         setup.Baseline.Respond = async (context, request) =>
         {
-            var now = Interlocked.Increment(ref inFlight);
-            InterlockedMax(ref peak, now);
+            lock (gate)
+            {
+                peak = Math.Max(peak, ++inFlight);
+            }
+
             try
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(300), context.RequestAborted);
@@ -31,7 +35,10 @@ public sealed class WorkerConcurrencyTests
             }
             finally
             {
-                Interlocked.Decrement(ref inFlight);
+                lock (gate)
+                {
+                    inFlight--;
+                }
             }
         };
         using var client = setup.Gateway.ProxyClient();
@@ -45,7 +52,10 @@ public sealed class WorkerConcurrencyTests
         await setup.WaitForAccountingAsync();
 
         Assert.Equal(samples, setup.Accounting.Outcomes(RecordingSetup.Route, ShadowOutcome.Paired));
-        Assert.Equal(3, Volatile.Read(ref peak));
+        lock (gate)
+        {
+            Assert.Equal(3, peak);
+        }
     }
 
     [Fact]
@@ -60,21 +70,6 @@ public sealed class WorkerConcurrencyTests
             Assert.True(response.IsSuccessStatusCode);
             await setup.WaitForAccountingAsync();
             Assert.Equal(i, setup.Accounting.Outcomes(RecordingSetup.Route, ShadowOutcome.Paired));
-        }
-    }
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        var seen = Volatile.Read(ref target);
-        while (value > seen)
-        {
-            var previous = Interlocked.CompareExchange(ref target, value, seen);
-            if (previous == seen)
-            {
-                return;
-            }
-
-            seen = previous;
         }
     }
 }

@@ -20,7 +20,7 @@ internal sealed class InMemoryShadowQueue(ShadowPolicyStore policies) : IShadowQ
 
     public bool TryTakeDelivered([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShadowExchange? exchange) => _channel.Reader.TryRead(out exchange);
 
-    public bool TryDequeue([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShadowExchange? exchange) => _channel.Reader.TryRead(out exchange);
+    public bool TryDequeue([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShadowExchange? exchange) => TryTakeDelivered(out exchange);
 
     public ValueTask CompleteAsync(ShadowExchange exchange, bool settled, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
