@@ -16,7 +16,7 @@ public sealed class SecretHygieneTests(DriftedGatewayFixture fixture)
     public async Task StoredPair_IsRedactedBeforeStorage()
     {
         var store = fixture.Gateway.Services.GetRequiredService<InMemoryPairStore>();
-        var planted = store.Recent.Single(p => p.PromptText?.Contains("my email is", StringComparison.Ordinal) == true);
+        var planted = store.Recent.Single(DriftedGatewayFixture.IsPlanted);
         using var admin = fixture.AdminClient();
 
         var detail = await admin.GetStringAsync($"admin/api/pairs/{planted.PairId}", TestContext.Current.CancellationToken);

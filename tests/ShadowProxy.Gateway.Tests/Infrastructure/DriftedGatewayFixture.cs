@@ -6,6 +6,7 @@ using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;
 using ShadowProxy.Yarp.Admin;
 using ShadowProxy.Yarp.Drift;
+using ShadowProxy.Yarp.Pairs;
 
 namespace ShadowProxy.Gateway.Tests.Infrastructure;
 
@@ -87,14 +88,16 @@ public sealed class DriftedGatewayFixture : IAsyncLifetime
         // replicates) the two 95% half-widths alone add up to about 0.15, so passing was luck.
         await SendAsync(client, random, RequestsBeforeSwap);
         var monitor = Gateway.Services.GetRequiredService<DriftMonitor>();
-        await WaitForPairsAsync(RequestsBeforeSwap);
+        await WaitUntilAsync(store => store.Count >= RequestsBeforeSwap);
         ReportBeforeSwitch = await monitor.RefreshAsync(CancellationToken.None);
         ReadinessBeforeSwitch = ReadinessGate.Evaluate(ReportBeforeSwitch, "openai", new ReadinessOptions { MinPairs = 100 });
 
         _primary.Profile = BuiltInProfiles.June with { TimeToFirstToken = TimeSpan.FromMilliseconds(5), TokenInterval = TimeSpan.Zero };
         await SendAsync(client, random, RequestsAfterSwap);
         await SendSecretAsync(client);
-        await WaitForPairsAsync(RequestsBeforeSwap + RequestsAfterSwap + 1);
+
+        // Probe pairs count in the store too, so a count alone can be reached before the planted pair is stored.
+        await WaitUntilAsync(store => store.Count >= RequestsBeforeSwap + RequestsAfterSwap + 1 && store.Recent.Any(IsPlanted));
         FinalReport = await WaitForDriftAsync(monitor);
     }
 
@@ -130,11 +133,14 @@ public sealed class DriftedGatewayFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
-    private async Task WaitForPairsAsync(int pairs)
+    /// <summary>The pair that <see cref="SendSecretAsync"/> planted, as stored (redacted).</summary>
+    internal static bool IsPlanted(PairRecord pair) => pair.PromptText?.Contains("my email is", StringComparison.Ordinal) == true;
+
+    private async Task WaitUntilAsync(Func<InMemoryPairStore, bool> done)
     {
-        var store = Gateway.Services.GetRequiredService<ShadowProxy.Yarp.Pairs.InMemoryPairStore>();
+        var store = Gateway.Services.GetRequiredService<InMemoryPairStore>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (store.Count < pairs)
+        while (!done(store))
         {
             await Task.Delay(100, timeout.Token);
         }
