@@ -5,7 +5,8 @@ namespace ShadowProxy.Gateway.Tests.Shadowing;
 
 /// <summary>
 /// `Shadowing:Workers` bounds the shadow jobs in flight: a slow baseline sees exactly that many calls at once, never
-/// more, and every queued sample still gets its pair. Sparse samples (one at a time, with pauses) are also paired.
+/// more, and every queued sample still gets its pair. Sparse samples (one at a time, with pauses) are also paired, and
+/// the pause that gathers them into batches ends as soon as a full batch waits.
 /// </summary>
 public sealed class WorkerConcurrencyTests
 {
@@ -71,5 +72,40 @@ public sealed class WorkerConcurrencyTests
             await setup.WaitForAccountingAsync();
             Assert.Equal(i, setup.Accounting.Outcomes(RecordingSetup.Route, ShadowOutcome.Paired));
         }
+    }
+
+    [Fact]
+    public async Task FullBatchArrivingDuringAGatherPause_StartsAtTheNextCheck_NotAtTheWindowsEnd()
+    {
+        // Four slots: a full batch is four exchanges. One sample alone leaves the loop pausing for company.
+        await using var setup = await RecordingSetup.StartAsync(new Dictionary<string, string?> { ["Shadowing:Workers"] = "4" });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var arrivals = new System.Collections.Concurrent.ConcurrentQueue<TimeSpan>();
+        setup.Baseline.Respond = (context, request) =>
+        {
+            arrivals.Enqueue(clock.Elapsed);
+            return RecordingUpstream.EchoChatAsync(context, request);
+        };
+        using var client = setup.Gateway.ProxyClient();
+        await SendAsync(client, 0);
+        await Eventually.TrueAsync(() => arrivals.Count == 1, TimeSpan.FromSeconds(10), "the lone sample's baseline call");
+
+        await Task.WhenAll(Enumerable.Range(1, 4).Select(i => SendAsync(client, i)));
+        var batchQueued = clock.Elapsed;
+        await Eventually.TrueAsync(() => arrivals.Count == 5, TimeSpan.FromSeconds(10), "the batch's baseline calls");
+
+        // The pause checks the queue every 100 ms; waiting out the window (1 s) would hold the batch until the
+        // window's end after the lone sample started.
+        var waited = arrivals.Max() - batchQueued;
+        TestContext.Current.TestOutputHelper?.WriteLine($"lone call at {arrivals.Min().TotalMilliseconds:F0} ms, batch queued at {batchQueued.TotalMilliseconds:F0} ms, its last call {waited.TotalMilliseconds:F0} ms later");
+        Assert.True(waited < Yarp.Shadowing.Dispatch.BaselineDispatcher.GatherWindow / 2, $"the full batch waited {waited.TotalMilliseconds:F0} ms");
+        await setup.WaitForAccountingAsync();
+        Assert.Equal(5, setup.Accounting.Outcomes(RecordingSetup.Route, ShadowOutcome.Paired));
+    }
+
+    private static async Task SendAsync(HttpClient client, int i)
+    {
+        using var response = await client.SendAsync(BaselineRequestTests.Chat($$"""{"model":"gpt-4o","messages":[{"role":"user","content":"q{{i}}"}]}"""), TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode);
     }
 }

@@ -10,7 +10,7 @@ internal sealed partial class BaselineDispatcher
     /// jobs started together share them. Drift is judged over hours, so a baseline call a second later changes
     /// nothing an operator sees.
     /// </summary>
-    private static readonly TimeSpan GatherWindow = TimeSpan.FromSeconds(1);
+    internal static readonly TimeSpan GatherWindow = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How often a gathering pause looks at the queue, to end early once a full batch waits. It also bounds what
