@@ -79,7 +79,7 @@ public sealed class RedisBacklogTests
         await deployment.WaitForAccountingAsync(TimeSpan.FromSeconds(10));
         var waited = clock.Elapsed - batchAnswered;
 
-        // Stream delivery, the next 100 ms check and the comparisons take a few hundred ms at most; a pause that a
+        // Stream delivery (polled every 50 ms when idle) and the comparisons take a few hundred ms at most; a pause that a
         // delivered full batch cannot end lasts until the window (1 s) after the lone sample started.
         TestContext.Current.TestOutputHelper?.WriteLine($"lone sample compared at {loneCompared.TotalMilliseconds:F0} ms, the batch answered at {batchAnswered.TotalMilliseconds:F0} ms and compared {waited.TotalMilliseconds:F0} ms later");
         Assert.Equal(6, await RedisDeployment.ScrapeAsync(worker, "shadowproxy_shadow_outcomes_total", "outcome", "paired"));

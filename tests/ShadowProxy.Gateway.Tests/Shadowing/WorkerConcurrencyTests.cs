@@ -75,7 +75,7 @@ public sealed class WorkerConcurrencyTests
     }
 
     [Fact]
-    public async Task FullBatchArrivingDuringAGatherPause_StartsAtTheNextCheck_NotAtTheWindowsEnd()
+    public async Task FullBatchArrivingDuringAGatherPause_StartsAtOnce_NotAtTheWindowsEnd()
     {
         // Four slots: a full batch is four exchanges. One sample alone leaves the loop pausing for company.
         await using var setup = await RecordingSetup.StartAsync(new Dictionary<string, string?> { ["Shadowing:Workers"] = "4" });
@@ -94,8 +94,8 @@ public sealed class WorkerConcurrencyTests
         var batchQueued = clock.Elapsed;
         await Eventually.TrueAsync(() => arrivals.Count == 5, TimeSpan.FromSeconds(10), "the batch's baseline calls");
 
-        // The pause checks the queue every 100 ms; waiting out the window (1 s) would hold the batch until the
-        // window's end after the lone sample started.
+        // The delivery that makes a full batch ends the pause; waiting out the window (1 s) would hold the batch
+        // until the window's end after the lone sample started.
         var waited = arrivals.Max() - batchQueued;
         TestContext.Current.TestOutputHelper?.WriteLine($"lone call at {arrivals.Min().TotalMilliseconds:F0} ms, batch queued at {batchQueued.TotalMilliseconds:F0} ms, its last call {waited.TotalMilliseconds:F0} ms later");
         Assert.True(waited < Yarp.Shadowing.Dispatch.BaselineDispatcher.GatherWindow / 2, $"the full batch waited {waited.TotalMilliseconds:F0} ms");

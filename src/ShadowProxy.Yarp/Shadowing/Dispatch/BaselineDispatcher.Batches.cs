@@ -13,17 +13,11 @@ internal sealed partial class BaselineDispatcher
     internal static readonly TimeSpan GatherWindow = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How often a gathering pause looks at the queue, to end early once a full batch waits. It also bounds what
-    /// gathering can cost a busy shared queue: at least a full batch every check.
-    /// </summary>
-    private static readonly TimeSpan GatherCheck = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>
     /// One loop starts jobs in at most <paramref name="workers"/> slots at once, taking every delivered exchange while
     /// a slot is free. When the queue runs dry after a small batch, it pauses up to <see cref="GatherWindow"/> before
-    /// it waits again, so the next arrivals start together. It never pauses while exchanges wait, and a pause ends as
-    /// soon as a full batch (a slot each, at most a quarter of the queue) waits: gathering must never be what makes
-    /// the queue shed, nor what holds back a shared queue's backlog.
+    /// it waits again, so the next arrivals start together. It never pauses while exchanges wait, and the delivery
+    /// that makes a full batch (a slot each, at most a quarter of the queue) ends the pause: gathering must never be
+    /// what makes the queue shed, nor what holds back a shared queue's backlog.
     /// </summary>
     private async Task RunBatchesAsync(int workers, CancellationToken stoppingToken)
     {
@@ -68,10 +62,9 @@ internal sealed partial class BaselineDispatcher
     /// <summary>Real time, not the injected clock: a scheduling pause, not something a test's clock should hold.</summary>
     private async Task GatherAsync(int fullBatch, CancellationToken stoppingToken)
     {
-        for (var waited = TimeSpan.Zero; waited < GatherWindow && queue.Depth < fullBatch; waited += GatherCheck)
-        {
-            await Task.Delay(GatherCheck, stoppingToken);
-        }
+        using var window = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        window.CancelAfter(GatherWindow);
+        await queue.WaitForDeliveredAsync(fullBatch, window.Token);
     }
 
     /// <summary>Starts delivered exchanges while slots are free; says how many, and whether the queue ran dry.</summary>

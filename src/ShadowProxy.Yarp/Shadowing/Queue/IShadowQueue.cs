@@ -16,6 +16,12 @@ internal interface IShadowQueue
     /// </summary>
     bool TryTakeDelivered([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShadowExchange? exchange);
 
+    /// <summary>
+    /// Completes once at least <paramref name="count"/> exchanges wait for <see cref="TryTakeDelivered"/>, or when
+    /// <paramref name="cancellationToken"/> is cancelled (without throwing): how a pause for company ends early.
+    /// </summary>
+    Task WaitForDeliveredAsync(int count, CancellationToken cancellationToken);
+
     /// <summary>Takes an exchange if one is waiting, without waiting (used to account for leftovers at shutdown).</summary>
     bool TryDequeue([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShadowExchange? exchange);
 

@@ -43,6 +43,7 @@ internal sealed partial class RedisShadowQueue(
     /// <summary>Entries this worker is processing; their idle time is reset so no other worker re-claims them.</summary>
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _consuming = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly DeliveryWaiter _waiter = new();
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..^20];
     private bool _groupReady;
 
@@ -68,6 +69,8 @@ internal sealed partial class RedisShadowQueue(
 
     /// <summary>Entries this worker has read from the stream and not yet handed to a job.</summary>
     public bool TryTakeDelivered([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShadowExchange? exchange) => _incoming.Reader.TryRead(out exchange);
+
+    public Task WaitForDeliveredAsync(int count, CancellationToken cancellationToken) => _waiter.WaitAsync(_incoming.Reader, count, cancellationToken);
 
     /// <summary>Always false: entries already read stay pending in the shared stream and another worker re-claims them.</summary>
     public bool TryDequeue([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShadowExchange? exchange)
@@ -295,6 +298,7 @@ internal sealed partial class RedisShadowQueue(
             {
                 _inFlight[entry.Id.ToString()] = 0;
                 await _incoming.Writer.WriteAsync(exchange, stoppingToken);
+                _waiter.OnDelivered(_incoming.Reader);
             }
         }
     }
