@@ -62,7 +62,11 @@ internal static class ShadowingServiceCollectionExtensions
                 AllowAutoRedirect = false,
                 ConnectTimeout = TimeSpan.FromSeconds(10),
             })
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+
+            // The factory's default loggers would write four Information lines per shadow call into the host's logs;
+            // shadow calls are counted and traced instead (metrics, spans, EventIds 31xx).
+            .RemoveAllLoggers();
         return services;
     }
 
