@@ -39,8 +39,7 @@ public sealed class LibraryLoggingTests
 
         for (var i = 0; i < 3; i++)
         {
-            using var response = await client.SendAsync(BaselineRequestTests.Chat($$"""{"model":"gpt-4o","messages":[{"role":"user","content":"q{{i}}"}]}"""), TestContext.Current.CancellationToken);
-            Assert.True(response.IsSuccessStatusCode);
+            await BaselineRequestTests.SendQuestionAsync(client, i);
         }
 
         var accounting = app.Services.GetRequiredService<ShadowAccounting>();

@@ -17,8 +17,6 @@ public sealed class RedisBacklogTests
     /// <summary>The default: more slots than one stream read (16 entries) delivers, so a worker's local queue runs dry between reads.</summary>
     private const int Workers = 32;
 
-    private static readonly TimeSpan GatherWindow = BaselineDispatcher.GatherWindow;
-
     [Fact]
     public async Task WorkerJoiningABacklog_PairsEveryJob_FarFasterThanAPausePerBatch()
     {
@@ -42,7 +40,7 @@ public sealed class RedisBacklogTests
 
         // Waiting out a full pause per batch would take Backlog / Workers pauses (20 s here); the instant baseline
         // answers the whole backlog in a few seconds.
-        var perBatchPauses = GatherWindow * (Backlog / Workers);
+        var perBatchPauses = BaselineDispatcher.GatherWindow * (Backlog / Workers);
         TestContext.Current.TestOutputHelper?.WriteLine($"drained {Backlog} jobs with {Workers} slots in {draining.Elapsed.TotalSeconds:F2} s (a pause per batch: {perBatchPauses.TotalSeconds:F0} s)");
         Assert.Equal(Backlog, await deployment.OutcomesAsync("paired"));
         Assert.True(draining.Elapsed < perBatchPauses / 5, $"drained in {draining.Elapsed}, a fifth of a pause per batch is {perBatchPauses / 5}");
@@ -63,7 +61,7 @@ public sealed class RedisBacklogTests
         // A first sample takes the cold paths (connections, JIT); the pause after it ends before the test proper.
         Assert.Equal(0, await RedisDeployment.SendAsync([gateway], 1));
         await deployment.WaitForAccountingAsync(TimeSpan.FromSeconds(10));
-        await Task.Delay(GatherWindow * 1.5, TestContext.Current.CancellationToken);
+        await Task.Delay(BaselineDispatcher.GatherWindow * 1.5, TestContext.Current.CancellationToken);
 
         // One sample alone: its worker starts it and pauses for company. The batch follows as soon as it is compared.
         var clock = Stopwatch.StartNew();
@@ -83,6 +81,6 @@ public sealed class RedisBacklogTests
         // delivered full batch cannot end lasts until the window (1 s) after the lone sample started.
         TestContext.Current.TestOutputHelper?.WriteLine($"lone sample compared at {loneCompared.TotalMilliseconds:F0} ms, the batch answered at {batchAnswered.TotalMilliseconds:F0} ms and compared {waited.TotalMilliseconds:F0} ms later");
         Assert.Equal(6, await RedisDeployment.ScrapeAsync(worker, "shadowproxy_shadow_outcomes_total", "outcome", "paired"));
-        Assert.True(waited < GatherWindow * 0.6, $"the batch waited {waited.TotalMilliseconds:F0} ms");
+        Assert.True(waited < BaselineDispatcher.GatherWindow * 0.6, $"the batch waited {waited.TotalMilliseconds:F0} ms");
     }
 }

@@ -106,4 +106,11 @@ public sealed class BaselineRequestTests
 
     internal static HttpRequestMessage Chat(string body) =>
         new(HttpMethod.Post, "v1/chat/completions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+
+    /// <summary>Sends chat question number <paramref name="i"/> (`q{i}`, model gpt-4o); it must succeed.</summary>
+    internal static async Task SendQuestionAsync(HttpClient client, int i)
+    {
+        using var response = await client.SendAsync(Chat($$"""{"model":"gpt-4o","messages":[{"role":"user","content":"q{{i}}"}]}"""), TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode);
+    }
 }

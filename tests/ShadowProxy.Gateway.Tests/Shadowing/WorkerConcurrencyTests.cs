@@ -47,8 +47,7 @@ public sealed class WorkerConcurrencyTests
 
         for (var i = 0; i < samples; i++)
         {
-            using var response = await client.SendAsync(BaselineRequestTests.Chat($$"""{"model":"gpt-4o","messages":[{"role":"user","content":"q{{i}}"}]}"""), TestContext.Current.CancellationToken);
-            Assert.True(response.IsSuccessStatusCode);
+            await BaselineRequestTests.SendQuestionAsync(client, i);
         }
 
         await setup.WaitForAccountingAsync();
@@ -68,8 +67,7 @@ public sealed class WorkerConcurrencyTests
 
         for (var i = 1; i <= 4; i++)
         {
-            using var response = await client.SendAsync(BaselineRequestTests.Chat($$"""{"model":"gpt-4o","messages":[{"role":"user","content":"q{{i}}"}]}"""), TestContext.Current.CancellationToken);
-            Assert.True(response.IsSuccessStatusCode);
+            await BaselineRequestTests.SendQuestionAsync(client, i);
             await setup.WaitForAccountingAsync();
             Assert.Equal(i, setup.Accounting.Outcomes(RecordingSetup.Route, ShadowOutcome.Paired));
         }
@@ -90,14 +88,14 @@ public sealed class WorkerConcurrencyTests
         using var client = setup.Gateway.ProxyClient();
 
         // A first sample takes the cold paths (JIT, connections); the pause after it ends before the test proper.
-        await SendAsync(client, 0);
+        await BaselineRequestTests.SendQuestionAsync(client, 0);
         await setup.WaitForAccountingAsync();
         await Task.Delay(BaselineDispatcher.GatherWindow * 1.5, TestContext.Current.CancellationToken);
         arrivals.Clear();
 
-        await SendAsync(client, 1);
+        await BaselineRequestTests.SendQuestionAsync(client, 1);
         await Eventually.TrueAsync(() => arrivals.Count == 1, TimeSpan.FromSeconds(10), "the lone sample's baseline call");
-        await Task.WhenAll(Enumerable.Range(2, 4).Select(i => SendAsync(client, i)));
+        await Task.WhenAll(Enumerable.Range(2, 4).Select(i => BaselineRequestTests.SendQuestionAsync(client, i)));
         var batchQueued = clock.Elapsed;
         await Eventually.TrueAsync(() => arrivals.Count == 5, TimeSpan.FromSeconds(10), "the batch's baseline calls");
 
@@ -108,11 +106,5 @@ public sealed class WorkerConcurrencyTests
         Assert.True(waited < BaselineDispatcher.GatherWindow / 2, $"the full batch waited {waited.TotalMilliseconds:F0} ms");
         await setup.WaitForAccountingAsync();
         Assert.Equal(6, setup.Accounting.Outcomes(RecordingSetup.Route, ShadowOutcome.Paired));
-    }
-
-    private static async Task SendAsync(HttpClient client, int i)
-    {
-        using var response = await client.SendAsync(BaselineRequestTests.Chat($$"""{"model":"gpt-4o","messages":[{"role":"user","content":"q{{i}}"}]}"""), TestContext.Current.CancellationToken);
-        Assert.True(response.IsSuccessStatusCode);
     }
 }
