@@ -10,6 +10,7 @@ namespace ShadowProxy.Gateway.Tests.Redis;
 /// stream holds a backlog. The pause that gathers sparse samples into batches must end as soon as a full batch is
 /// delivered (a full batch must fit in what a worker holds), or a backlog would drain at one batch per pause.
 /// </summary>
+[Collection(RunsAloneGroup.Name)]
 public sealed class RedisBacklogTests
 {
     private const int Backlog = 640;
@@ -21,11 +22,11 @@ public sealed class RedisBacklogTests
     public async Task WorkerJoiningABacklog_PairsEveryJob_FarFasterThanAPausePerBatch()
     {
         await using var deployment = await RedisDeployment.StartAsync();
-        var unlimited = new Dictionary<string, string?>
+        var unlimited = RunsAloneGroup.WithWorkersAtNormalPriority(new()
         {
             [$"Shadowing:Routes:{RedisDeployment.Route}:Budget:RequestsPerMinute"] = "0",
             ["Shadowing:Workers"] = Workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
+        });
         var gateway = await deployment.StartReplicaAsync(GatewayRole.Gateway, unlimited);
         Assert.Equal(0, await RedisDeployment.SendAsync([gateway], Backlog));
         await Eventually.TrueAsync(
@@ -39,28 +40,28 @@ public sealed class RedisBacklogTests
         draining.Stop();
 
         // Waiting out a full pause per batch would take Backlog / Workers pauses (20 s here); the instant baseline
-        // answers the whole backlog in a few seconds.
+        // answers the whole backlog in a few seconds (1.6-2.9 s seen on two cores).
         var perBatchPauses = BaselineDispatcher.GatherWindow * (Backlog / Workers);
         TestContext.Current.TestOutputHelper?.WriteLine($"drained {Backlog} jobs with {Workers} slots in {draining.Elapsed.TotalSeconds:F2} s (a pause per batch: {perBatchPauses.TotalSeconds:F0} s)");
         Assert.Equal(Backlog, await deployment.OutcomesAsync("paired"));
-        Assert.True(draining.Elapsed < perBatchPauses / 5, $"drained in {draining.Elapsed}, a fifth of a pause per batch is {perBatchPauses / 5}");
+        Assert.True(draining.Elapsed < perBatchPauses / 2, $"drained in {draining.Elapsed}, half of a pause per batch is {perBatchPauses / 2}");
     }
 
     [Fact]
     public async Task FullBatchDeliveredDuringAWorkersGatherPause_IsComparedWithoutWaitingOutTheWindow()
     {
         await using var deployment = await RedisDeployment.StartAsync();
-        var settings = new Dictionary<string, string?>
+        var settings = RunsAloneGroup.WithWorkersAtNormalPriority(new()
         {
             ["Shadowing:Workers"] = "4",
             [$"Shadowing:Routes:{RedisDeployment.Route}:NoiseReplicateRate"] = "0",
-        };
+        });
         var gateway = await deployment.StartReplicaAsync(GatewayRole.Gateway, settings);
         var worker = await deployment.StartReplicaAsync(GatewayRole.Worker, settings);
 
         // A first sample takes the cold paths (connections, JIT); the pause after it ends before the test proper.
         Assert.Equal(0, await RedisDeployment.SendAsync([gateway], 1));
-        await deployment.WaitForAccountingAsync(TimeSpan.FromSeconds(10));
+        await deployment.WaitForAccountingAsync(TimeSpan.FromSeconds(30));
         await Task.Delay(BaselineDispatcher.GatherWindow * 1.5, TestContext.Current.CancellationToken);
 
         // One sample alone: its worker starts it and pauses for company. The batch follows as soon as it is compared.

@@ -9,11 +9,9 @@ namespace ShadowProxy.Gateway.Tests.Reliability;
 /// Pooled capture buffers go back to the pool however an exchange ends. The count is process-wide, so these tests
 /// run alone, after the parallel ones.
 /// </summary>
-[Collection(Name)]
+[Collection(RunsAloneGroup.Name)]
 public sealed class CaptureBufferTests
 {
-    public const string Name = "Capture buffer accounting";
-
     [Fact]
     public async Task ClientAbortMidStream_ReturnsEveryCaptureBuffer()
     {
@@ -62,6 +60,3 @@ public sealed class CaptureBufferTests
         Assert.Equal(idle, PooledCapture.RentedBytes);
     }
 }
-
-[CollectionDefinition(CaptureBufferTests.Name, DisableParallelization = true)]
-public sealed class CaptureBufferGroup;
