@@ -23,6 +23,7 @@ public sealed class DriftDetectionTests(DriftedGatewayFixture fixture)
     public void AfterTheSwap_TheMetricsTheChangeTouched_DriftAndTheOthersDoNot()
     {
         var metrics = Assert.Single(fixture.FinalReport.Keys).Metrics.ToDictionary(m => m.Name);
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join(", ", Touched.Select(name => $"{name} {metrics[name].Evidence:F1} ({metrics[name].Pairs} pairs)")));
 
         Assert.All(Touched, name => Assert.True(metrics[name].State == DriftState.Drift, $"{name}: {metrics[name]}"));
         Assert.All(Untouched, name => Assert.True(metrics[name].State != DriftState.Drift, $"{name}: {metrics[name]}"));
