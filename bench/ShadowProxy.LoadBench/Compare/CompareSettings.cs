@@ -28,6 +28,6 @@ internal sealed record CompareSettings(
             throw new ArgumentException("--systems must include 'direct': added latency is measured against it.");
         }
 
-        return new CompareSettings(rounds, TimeSpan.FromSeconds(quick ? 1 : 2), TimeSpan.FromSeconds(quick ? 12 : 40), stage + stage / 2, stage, systems, output, quick, cpuLimit);
+        return new CompareSettings(rounds, TimeSpan.FromSeconds(quick ? 1 : 2), TimeSpan.FromSeconds(quick ? 12 : 150), stage + stage / 2, stage, systems, output, quick, cpuLimit);
     }
 }
