@@ -16,9 +16,9 @@ internal sealed class CompareCommand(CompareSettings settings, BenchLayout layou
     private const int SystemCore = 1;
 
     /// <summary>Warm-up bursts in a row that must fail to improve on the best before a system counts as warm.</summary>
-    private const int SteadyBursts = 4;
+    internal const int SteadyBursts = 4;
 
-    private static readonly TimeSpan WarmupBurst = TimeSpan.FromSeconds(3);
+    internal static readonly TimeSpan WarmupBurst = TimeSpan.FromSeconds(3);
 
     /// <summary>Fixed rates as shares of the slowest system's saturation throughput.</summary>
     private static readonly double[] LoadShares = [0.25, 0.5, 0.75];

@@ -51,7 +51,7 @@ internal sealed class CompareReport(
         Line($"# Side-by-side: ShadowProxy against direct, bare YARP, nginx and Portkey");
         Line($"");
         Line($"{_environment.Describe()}");
-        Line($"Each system was warmed with wrk until its CPU per request (throughput where no CPU is measured) stopped falling for four 3 s bursts (at most {settings.WarmupLimit.TotalSeconds:F0} s), then measured in {settings.Rounds} round(s), systems alternating: wrk saturation {settings.Saturation.TotalSeconds:F0} s with {WrkSaturation.Connections} connections; fixed-rate stages of {settings.Stage.TotalSeconds:F0} s after {settings.Warmup.TotalSeconds:F0} s at 50%. The run took {elapsed.TotalMinutes:F1} min.");
+        Line($"Each system was warmed with wrk until its CPU per request (throughput where no CPU is measured) stopped falling for {CompareCommand.SteadyBursts} bursts of {CompareCommand.WarmupBurst.TotalSeconds:F0} s (at most {settings.WarmupLimit.TotalSeconds:F0} s), then measured in {settings.Rounds} round(s), systems alternating: wrk saturation {settings.Saturation.TotalSeconds:F0} s with {WrkSaturation.Connections} connections; fixed-rate stages of {settings.Stage.TotalSeconds:F0} s after {settings.Warmup.TotalSeconds:F0} s at 50%. The run took {elapsed.TotalMinutes:F1} min.");
         if (settings.CpuLimit is { } cores)
         {
             Line($"During warm-up and saturation each system's processes had a CPU limit of {cores:0.##} core(s) (a cgroup CFS quota per 100 ms, as Kubernetes enforces `resources.limits.cpu`), so the system rather than the load's core ran out of CPU; the fixed-rate stages ran without it.");
