@@ -1,5 +1,4 @@
 using ShadowProxy.Core.Drift.Tracking;
-using ShadowProxy.Gateway.Demo;
 using ShadowProxy.Gateway.Tests.Infrastructure;
 using ShadowProxy.Simulator.Hosting;
 using ShadowProxy.Simulator.Profiles;
@@ -39,16 +38,7 @@ public sealed class LatePairTests
         }));
 
         using var client = gateway.ProxyClient();
-        var random = new Random(7);
-        for (var sent = 0; sent < Requests; sent += 10)
-        {
-            var batch = Enumerable.Range(0, 10).Select(async _ =>
-            {
-                using var response = await client.PostAsync("v1/chat/completions", DemoRequestBody.Create(DemoPromptMix.Next(random), "gpt-4o"), cancellationToken);
-                response.EnsureSuccessStatusCode();
-            });
-            await Task.WhenAll([.. batch, Task.Delay(100, cancellationToken)]);
-        }
+        await DriftedGatewayFixture.SendAsync(client, new Random(7), Requests);
 
         var accounting = gateway.Services.GetRequiredService<ShadowAccounting>();
         await ShadowSetup.WaitForAccountingAsync(accounting, () => accounting.Decisions(ShadowSetup.Route, ShadowDecision.Sampled));

@@ -112,7 +112,8 @@ public sealed class DriftedGatewayFixture : IAsyncLifetime
         return client;
     }
 
-    private static async Task SendAsync(HttpClient client, Random random, int count)
+    /// <summary>The demo's prompt mix in waves of ten every 200 ms (~50 requests a second); every request must succeed.</summary>
+    internal static async Task SendAsync(HttpClient client, Random random, int count)
     {
         // ~50 requests a second, so the traffic spans several one-second drift buckets.
         for (var sent = 0; sent < count; sent += 10)
